@@ -1,0 +1,63 @@
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+import prettier from "eslint-config-prettier";
+
+export default tseslint.config(
+  { ignores: ["dist/**", "out/**", "coverage/**", "node_modules/**", "eslint.config.mjs"] },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      "@typescript-eslint/restrict-template-expressions": ["error", { allowNumber: true }],
+      "@typescript-eslint/no-unnecessary-condition": [
+        "error",
+        { allowConstantLoopConditions: true },
+      ],
+    },
+  },
+  {
+    // Plain CommonJS build helpers (webpack loads them): no type information, Node globals.
+    files: ["**/*.js"],
+    extends: [tseslint.configs.disableTypeChecked],
+    languageOptions: {
+      sourceType: "commonjs",
+      globals: {
+        require: "readonly",
+        module: "writable",
+        process: "readonly",
+        __dirname: "readonly",
+      },
+    },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+  {
+    // Excel's custom-functions runtime reports an error to the cell when a function throws a
+    // CustomFunctions.Error (not a subclass of Error); that is the documented way to fail.
+    files: ["src/functions/**"],
+    rules: { "@typescript-eslint/only-throw-error": "off" },
+  },
+  {
+    // Layering (design.md): domain/ and rules/ never touch Office, React or ExcelJS.
+    files: ["src/domain/**", "src/rules/**", "src/read/**", "src/reports/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["react", "react-dom", "@fluentui/*"], message: "UI hör hemma i taskpane/." },
+            { group: ["exceljs"], message: "ExcelJS hör hemma i workbook/file/." },
+            {
+              group: ["**/workbook/**", "**/taskpane/**", "**/functions/**", "**/cli/**"],
+              message: "Lagren pekar bara nedåt (design.md).",
+            },
+          ],
+        },
+      ],
+      "no-restricted-globals": ["error", "Excel", "Office", "OfficeRuntime", "CustomFunctions"],
+    },
+  },
+  prettier,
+);
