@@ -55,9 +55,10 @@ export interface FoundTimeRange extends TimeRange {
 }
 
 // A time range inside free text. Not preceded by a digit, dot, colon, slash or dash (so dates
-// such as 2024-03-05 or phone numbers never match) and not followed by another digit.
+// such as 2024-03-05 or phone numbers never match) and not followed by another digit, nor by
+// the digit pairs of a phone number written "08-12 34 56 78".
 const RANGE_IN_TEXT =
-  /(?<![\d.:/-])(?:kl\.?\s*)?(\d{1,2})(?:[.:](\d{2}))?\s*[-–—]\s*(\d{1,2})(?:[.:](\d{2}))?(?![\d]|[.:]\d)/gi;
+  /(?<![\d.:/-])(?:kl\.?\s*)?(\d{1,2})(?:[.:](\d{2}))?\s*[-–—]\s*(\d{1,2})(?:[.:](\d{2}))?(?![\d]|[.:]\d|\s\d{2}\s\d{2})/gi;
 
 /** Every well-formed time range inside a text, in order. */
 export function findTimeRanges(text: string): FoundTimeRange[] {
