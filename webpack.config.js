@@ -17,8 +17,27 @@ const URL_PROD = process.env.SCHEMAKOLL_URL || "https://app.schemakoll.se/";
 
 async function httpsOptions() {
   const devCerts = require("office-addin-dev-certs");
-  const { ca, key, cert } = await devCerts.getHttpsServerOptions();
-  return { ca, key, cert };
+  try {
+    const { ca, key, cert } = await devCerts.getHttpsServerOptions();
+    return { ca, key, cert };
+  } catch (error) {
+    // On Linux the tool installs its CA with sudo, which a container or CI machine may lack.
+    // The certificates are generated before that step, so serve with them and say so.
+    const fs = require("fs");
+    const defaults = require("office-addin-dev-certs/lib/defaults");
+    const files = [
+      defaults.caCertificatePath,
+      defaults.localhostKeyPath,
+      defaults.localhostCertificatePath,
+    ];
+    if (!files.every((f) => fs.existsSync(f))) throw error;
+    console.warn(
+      `Varning: utvecklingscertifikatet kunde inte installeras som betrott (${error.message.split("\n")[0]}). ` +
+        "Servern startar ändå; installera certifikatet med npx office-addin-dev-certs install där Excel körs.",
+    );
+    const [ca, key, cert] = files.map((f) => fs.readFileSync(f));
+    return { ca, key, cert };
+  }
 }
 
 module.exports = async (env, options) => {
