@@ -26,6 +26,7 @@ export default tseslint.config(
       sourceType: "commonjs",
       globals: {
         require: "readonly",
+        console: "readonly",
         module: "writable",
         process: "readonly",
         __dirname: "readonly",
