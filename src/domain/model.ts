@@ -203,3 +203,23 @@ export const settingsSchema = z.object({
   refs: z.record(z.string(), sourceRefSchema),
 });
 export type Settings = z.infer<typeof settingsSchema>;
+
+/**
+ * A week of a participant's week-grid schedule as it stands in the sheet: which dates it
+ * covers and where its headers are, so that a "something is missing this week" finding can
+ * point at the week's own day-header cells.
+ */
+export const scheduleWeekSchema = z.object({
+  participantId: z.string(),
+  isoYear: z.number().int(),
+  isoWeek: z.number().int().min(1).max(53),
+  /** Monday … Sunday of the week that the grid has a column for. */
+  dates: z.array(isoDateSchema),
+  /** The "Vecka N" cell. */
+  weekRef: sourceRefSchema,
+  /** Day-header cell per date (ISO date → ref). */
+  dayRefs: z.record(z.string(), sourceRefSchema),
+  /** Set when the week was produced by repeating a relative template ("Vecka 1" of a tvåveckorsschema). */
+  templateWeek: z.number().int().positive().nullable(),
+});
+export type ScheduleWeek = z.infer<typeof scheduleWeekSchema>;
