@@ -30,6 +30,7 @@ import type {
 } from "../domain/model";
 import type { Programme } from "../domain/programmes";
 import { fold } from "../domain/vocabulary/fold";
+import { vocabularyFor } from "../domain/vocabulary";
 import { ROM2_VOCABULARY } from "../domain/vocabulary/rom2";
 import type { Vocabulary } from "../domain/vocabulary/types";
 import { a1 as toA1, cellText } from "./a1";
@@ -68,6 +69,7 @@ export function parseWeekCell(text: string): { week: number; year: number | null
 
 export interface WeekGridContext {
   participants: readonly Participant[];
+  /** Defaults to the programmes' own vocabularies (domain/vocabulary). */
   vocabularyFor?: (programme: Programme) => Vocabulary;
   /** The last day a repeating template is expanded to when the participant has no slutdatum. */
   defaultTemplateMonths?: number;
@@ -192,7 +194,7 @@ function isRowBlank(values: unknown[][], row: number): boolean {
 export function readWeekGrids(sheet: SheetData, context: WeekGridContext): WeekGridResult {
   const { values } = sheet;
   const result: WeekGridResult = { activities: [], weeks: [], findings: [], maps: [] };
-  const vocabularyFor = context.vocabularyFor ?? (() => ROM2_VOCABULARY);
+  const vocabularyOf = context.vocabularyFor ?? vocabularyFor;
   const claimed = new Set<number>();
   const reported = new Set<string>();
   let heading = "";
@@ -283,7 +285,7 @@ export function readWeekGrids(sheet: SheetData, context: WeekGridContext): WeekG
       RELATIVE_HINT.test(fold(headingText)) ||
       (yearHint === null && weeks.length >= 2 && weeks.every((w, i) => w === i + 1));
     const programme = participant.programme;
-    const vocabulary = programme === null ? ROM2_VOCABULARY : vocabularyFor(programme);
+    const vocabulary = programme === null ? ROM2_VOCABULARY : vocabularyOf(programme);
 
     result.maps.push({
       sheet: sheet.name,
