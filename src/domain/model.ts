@@ -24,6 +24,30 @@ export interface SheetData {
   numberFormats?: string[][];
 }
 
+/** One cell of a generated sheet. */
+export interface SheetCell {
+  /** Text is always written as text, never as a formula, whatever it starts with. */
+  value: string | number | boolean | null;
+  numberFormat?: string;
+  bold?: boolean;
+  /** Solid fill, ARGB ("FFDDEBF7"). */
+  fill?: string;
+  /** An internal link only: "#'Blad'!B7" (see workbook/port internalLink). */
+  hyperlink?: string;
+}
+
+/** A generated sheet (Månadsrapport, Fakturaunderlag), built by reports/ and written by the workbook port. */
+export interface SheetModel {
+  name: string;
+  rows: SheetCell[][];
+  /** Column widths in Excel's character units, column A first. */
+  columnWidths?: number[];
+  /** An Excel table over the header row (0-based) and the rowCount data rows below it. */
+  table?: { name: string; headerRow: number; rowCount: number };
+  /** Rows kept in view when scrolling (the header). */
+  freezeRows?: number;
+}
+
 export const konSchema = z.enum(["kvinna", "man", "annat"]);
 export type Kon = z.infer<typeof konSchema>;
 

@@ -1,0 +1,87 @@
+/**
+ * The workbook port: the only way the rest of Schemakoll touches Excel or a file (design.md).
+ * Two implementations: office/ (Excel JavaScript API, in the task pane) and file/ (ExcelJS on
+ * an .xlsx, for the CLI and the tests). Everything here is plain data; no Excel types leak out.
+ */
+import type { SheetCell, SheetData, SheetModel, Severity } from "../domain/model";
+
+// The sheet shapes are plain data in domain/, so that reports/ can build them without
+// importing this layer.
+export type { SheetCell, SheetData, SheetModel, Severity };
+
+/** A finding's cells to mark: fill by severity, the message as a note on the first cell. */
+export interface CellMark {
+  sheet: string;
+  /** A1 addresses or ranges ("B7", "B7:F7"). The note goes on the first cell of the first one. */
+  cells: string[];
+  severity: Severity;
+  /** Swedish message, shown in the cell's note. */
+  note: string;
+}
+
+/** Where select() last pointed. */
+export interface Selection {
+  sheet: string;
+  cells: string[];
+}
+
+export interface WorkbookPort {
+  /** Every sheet when names is omitted (Schemakoll's own hidden sheet excepted), in tab order. */
+  readSheets(names?: string[]): Promise<SheetData[]>;
+  /** Fill colour by severity and a note with the message on each mark's first cell. */
+  markCells(marks: CellMark[]): Promise<void>;
+  /** Restores every marked cell's own fill and note exactly. */
+  clearMarks(): Promise<void>;
+  /** Creates the sheet, or replaces the sheet of that name in place; no other sheet changes. */
+  writeSheet(sheet: SheetModel): Promise<void>;
+  /** Activates a sheet and selects cells. */
+  select(sheet: string, cells: string[]): Promise<void>;
+}
+
+/** The hidden sheet that remembers marked cells' own formatting, so clearMarks can restore it. */
+export const MARKS_SHEET_NAME = "Schemakoll_markeringar";
+
+/** Fill colour (ARGB) of a marked cell, by severity. */
+export const MARK_FILL_ARGB: Readonly<Record<Severity, string>> = {
+  error: "FFFFC7CE",
+  warning: "FFFFEB9C",
+  info: "FFDDEBF7",
+};
+
+/** What a worksheet may hold, and what Schemakoll agrees to read. */
+export const WORKBOOK_LIMITS = {
+  /** Excel's own sheet size. */
+  maxRows: 1_048_576,
+  maxColumns: 16_384,
+  /** A sheet's grid (rows × columns of its used extent) read into memory at most. */
+  maxGridCells: 5_000_000,
+} as const;
+
+/** Base of every error the port throws on purpose; `message` is Swedish and meant for the user. */
+export class WorkbookError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "WorkbookError";
+  }
+}
+
+/** The workbook (or a sheet in it) cannot be read. */
+export class WorkbookReadError extends WorkbookError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "WorkbookReadError";
+  }
+}
+
+/** The workbook cannot be changed or saved as asked. */
+export class WorkbookWriteError extends WorkbookError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "WorkbookWriteError";
+  }
+}
+
+/** An internal hyperlink to a cell: internalLink("Jan Ek", "B7") → "#'Jan Ek'!B7". */
+export function internalLink(sheet: string, cell: string): string {
+  return `#'${sheet.replace(/'/g, "''")}'!${cell}`;
+}
