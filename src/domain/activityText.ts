@@ -196,7 +196,9 @@ function parseSegment<Code extends string | number>(
   const category = matchCategory(working, vocabulary);
   const mode = matchMode(working);
   let description: string;
-  if (category) {
+  if (category?.strength === "name") {
+    // What follows the category's own name is the description; a mere keyword ("CV") is
+    // part of the description itself.
     let end = category.index + category.length;
     while (end < folded.length && /[a-z0-9]/.test(folded[end] ?? "")) end++;
     description = working.slice(end);

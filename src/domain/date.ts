@@ -199,7 +199,10 @@ function withYear(
  */
 export function parseDateValue(value: unknown, options: DateTextOptions = {}): IsoDate | null {
   if (typeof value === "number") return fromSerial(value);
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : fromUtc(value);
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) return null;
+    return makeDate(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate());
+  }
   // Digits typed as text ("2024", "45366") are not read as serial numbers: a year would
   // silently become a day in 1905.
   if (typeof value === "string") return parseDateText(value, options);

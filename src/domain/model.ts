@@ -125,6 +125,8 @@ export const EVENT_KINDS = [
   "månadsrapport klar",
   "trepartsmöte",
   "uppföljning med karriärvägledare",
+  /** A follow-up of the participant by the provider (jobbspår: "regelbunden uppföljning"). */
+  "uppföljning",
   "slutrapport",
   "bonusrapport",
   "kontakt",
