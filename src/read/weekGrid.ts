@@ -69,6 +69,11 @@ export function parseWeekCell(text: string): { week: number; year: number | null
 
 export interface WeekGridContext {
   participants: readonly Participant[];
+  /**
+   * A stored map a person corrected (Mall in the task pane): its participant and programme
+   * then apply to every grid of the sheet, whatever the headings say.
+   */
+  map?: SheetMap | null;
   /** Defaults to the programmes' own vocabularies (domain/vocabulary). */
   vocabularyFor?: (programme: Programme) => Vocabulary;
   /** The last day a repeating template is expanded to when the participant has no slutdatum. */
@@ -190,6 +195,17 @@ function isRowBlank(values: unknown[][], row: number): boolean {
   return (values[row] ?? []).every((v) => cellText(v).trim() === "");
 }
 
+/** Whether a sheet holds at least one week grid (a "Vecka N" cell with weekday names). */
+export function hasWeekGrid(values: unknown[][]): boolean {
+  for (let r = 0; r < values.length; r++) {
+    const row = values[r] ?? [];
+    for (let c = 0; c < row.length; c++) {
+      if (typeof row[c] === "string" && findGrid(values, r, c) !== null) return true;
+    }
+  }
+  return false;
+}
+
 /** Reads every week grid in a sheet. */
 export function readWeekGrids(sheet: SheetData, context: WeekGridContext): WeekGridResult {
   const { values } = sheet;
@@ -251,8 +267,13 @@ export function readWeekGrids(sheet: SheetData, context: WeekGridContext): WeekG
   const byHeading = new Map<string, Block[]>();
   for (const b of blocks) byHeading.set(b.heading, [...(byHeading.get(b.heading) ?? []), b]);
 
+  const manual = context.map?.manual === true ? context.map : null;
+  const chosenId = manual?.participant ?? null;
+  const chosen =
+    chosenId === null ? null : (context.participants.find((p) => p.id === chosenId) ?? null);
   for (const [headingText, group] of byHeading) {
     const participant =
+      chosen ??
       matchParticipant(headingText, context.participants) ??
       matchParticipant(sheet.name, context.participants);
     const first = group[0];
@@ -263,6 +284,16 @@ export function readWeekGrids(sheet: SheetData, context: WeekGridContext): WeekG
       first.grid.weekCol,
       values[first.grid.row]?.[first.grid.weekCol],
     );
+    result.maps.push({
+      sheet: sheet.name,
+      kind: "weekgrid",
+      anchor: anchor.cell,
+      columns: {},
+      participant: participant?.id ?? null,
+      programme: manual?.programme ?? participant?.programme ?? null,
+      signature: fold(`${headingText}|${group.map((b) => b.grid.week).join(",")}`),
+      manual: manual !== null,
+    });
     if (participant === null) {
       const named = namedInHeading(headingText);
       result.findings.push({
@@ -284,19 +315,8 @@ export function readWeekGrids(sheet: SheetData, context: WeekGridContext): WeekG
     const relative =
       RELATIVE_HINT.test(fold(headingText)) ||
       (yearHint === null && weeks.length >= 2 && weeks.every((w, i) => w === i + 1));
-    const programme = participant.programme;
+    const programme = manual?.programme ?? participant.programme;
     const vocabulary = programme === null ? ROM2_VOCABULARY : vocabularyOf(programme);
-
-    result.maps.push({
-      sheet: sheet.name,
-      kind: "weekgrid",
-      anchor: anchor.cell,
-      columns: {},
-      participant: participant.id,
-      programme,
-      signature: fold(`${headingText}|${weeks.join(",")}`),
-      manual: false,
-    });
 
     if (relative) {
       expandTemplate(sheet, group, participant, vocabulary, context, result);
