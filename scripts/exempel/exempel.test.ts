@@ -4,6 +4,7 @@
  * seed cells are verbatim, every text reads as the category it claims, and the generated files
  * in assets/exempel load, are up to date and are the same bytes on every run.
  */
+import { SEED000_CELLS, type Seed000Cell } from "../../test/fixtures/seed000";
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import ExcelJS from "exceljs";
@@ -43,7 +44,6 @@ import { ABOUT_SHEET, DATE_FORMAT, exampleBuffer } from "./write";
 const REPO = resolve(__dirname, "../..");
 const ASSETS = join(REPO, "assets", "exempel");
 const CATALOG = resolve(REPO, "..", "shared", "regelkatalog.md");
-const SEED_CELLS = join(REPO, "test", "fixtures", "seed000-celler.json");
 
 /** The rule ids of regelkatalog.md, for when the catalog is not next to the repository. */
 const CATALOG_IDS_COPY = [
@@ -664,21 +664,7 @@ describe("exempeldata", () => {
 });
 
 describe("Rusta och matcha 2", () => {
-  interface SeedCell {
-    schedule: string;
-    week: string;
-    day: string;
-    rowLabel: string;
-    text: string;
-    activities: {
-      category: number;
-      mode: string | null;
-      start: string;
-      end: string;
-      obligatory: boolean;
-    }[];
-  }
-  const seed = (JSON.parse(readFileSync(SEED_CELLS, "utf8")) as { cells: SeedCell[] }).cells;
+  const seed = SEED000_CELLS;
   const DAYS = ["Måndag", "Tisdag", "Onsdag", "Torsdag", "Fredag"];
   const minutes = (t: string) => hm(t.replace(":", "."));
 
@@ -718,7 +704,7 @@ describe("Rusta och matcha 2", () => {
     };
   }
 
-  function seedAsData(s: SeedCell) {
+  function seedAsData(s: Seed000Cell) {
     return {
       text: s.text,
       activities: s.activities.map((a) => ({

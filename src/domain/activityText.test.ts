@@ -1,27 +1,12 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { SEED000_CELLS, SEED000_PATH } from "../../test/fixtures/seed000";
 import { activityHours, matchMode, parseActivityCell, parseBlockLabel } from "./activityText";
 import { formatTime } from "./time";
 import { ROM2_VOCABULARY } from "./vocabulary/rom2";
 
-interface FixtureActivity {
-  category: number;
-  mode: string | null;
-  start: string;
-  end: string;
-  obligatory: boolean;
-}
-interface FixtureCell {
-  schedule: string;
-  week: string;
-  day: string;
-  rowLabel: string;
-  text: string;
-  activities: FixtureActivity[];
-}
-
-const fixturePath = join(__dirname, "../../test/fixtures/seed000-celler.json");
-const fixture = JSON.parse(readFileSync(fixturePath, "utf8")) as { cells: FixtureCell[] };
+const fixture = { cells: SEED000_CELLS };
+const fixturePath = SEED000_PATH;
 
 function read(text: string, rowLabel: string) {
   return parseActivityCell(text, { vocabulary: ROM2_VOCABULARY, block: parseBlockLabel(rowLabel) });

@@ -1,5 +1,4 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { SEED000_CELLS } from "../../test/fixtures/seed000";
 import { toSerial, type IsoDate } from "../domain/date";
 import {
   aktivitet,
@@ -201,10 +200,7 @@ describe("AMI.TIMMAR", () => {
   });
 
   test("a whole week of the nivå C example, with its row labels: 5 × (4 + 3.5) hours", () => {
-    const fixture = JSON.parse(
-      readFileSync(join(__dirname, "../../test/fixtures/seed000-celler.json"), "utf8"),
-    ) as { cells: { schedule: string; rowLabel: string; day: string; text: string }[] };
-    const week = fixture.cells.filter((c) => c.schedule.includes("nivå C"));
+    const week = SEED000_CELLS.filter((c) => c.schedule.includes("nivå C"));
     const labels = [...new Set(week.map((c) => c.rowLabel))];
     const days = ["Måndag", "Tisdag", "Onsdag", "Torsdag", "Fredag"];
     const grid: unknown[][] = [
@@ -233,9 +229,7 @@ describe("AMI.TIMMAR", () => {
 });
 
 describe("AMI.AKTIVITET", () => {
-  const fixture = JSON.parse(
-    readFileSync(join(__dirname, "../../test/fixtures/seed000-celler.json"), "utf8"),
-  ) as { cells: { text: string; activities: { category: number }[] }[] };
+  const fixture = { cells: SEED000_CELLS };
   const names = [
     "Individuellt möte",
     "Motivationshöjande samtal",

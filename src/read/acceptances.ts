@@ -11,7 +11,7 @@ import type { Acceptance, ReadFinding, SheetData } from "../domain/model";
 import { ACCEPTANCES_LAYOUT, type AcceptancesConcept } from "./headers";
 import {
   cannotRead,
-  dataRows,
+  participantRows,
   Grid,
   locateTable,
   quote,
@@ -53,19 +53,14 @@ export function readAcceptances(
   const items: Acceptance[] = [];
   const findings: ReadFinding[] = [];
 
-  for (const r of dataRows(grid, ACCEPTANCES_LAYOUT, header)) {
-    const participantColumn = at("participant") ?? 0;
-    const participantId = grid.content(r, participantColumn);
-    if (participantId === null) {
-      findings.push({
-        ruleId: "LAS.OKLAR",
-        severity: "warning",
-        participantId: null,
-        refs: [grid.ref(r, participantColumn), ...grid.rowRefs(r)],
-        message: `Raden har uppgifter men saknar deltagare i ${grid.address(r, participantColumn)}.`,
-      });
-      continue;
-    }
+  const participantColumn = at("participant") ?? 0;
+  for (const { r, participantId } of participantRows(
+    grid,
+    ACCEPTANCES_LAYOUT,
+    header,
+    participantColumn,
+    findings,
+  )) {
     const problems: ReadFinding[] = [];
     const notTaken = "; avvikelsen räknas inte som godkänd.";
 

@@ -30,7 +30,7 @@ import type { Vocabulary } from "../domain/vocabulary/types";
 import { ACTIVITY_LIST_LAYOUT, type ActivityListConcept } from "./headers";
 import {
   cannotRead,
-  dataRows,
+  participantRows,
   Grid,
   locateTable,
   quote,
@@ -140,20 +140,14 @@ export function readActivityList(
   const items: Activity[] = [];
   const findings: ReadFinding[] = [];
 
-  for (const r of dataRows(grid, ACTIVITY_LIST_LAYOUT, header)) {
-    const participantColumn = at("participant") ?? 0;
-    const participantId = grid.content(r, participantColumn);
-    if (participantId === null) {
-      findings.push({
-        ruleId: "LAS.OKLAR",
-        severity: "warning",
-        participantId: null,
-        refs: [grid.ref(r, participantColumn), ...grid.rowRefs(r)],
-        message: `Raden har uppgifter men saknar deltagare i ${grid.address(r, participantColumn)}.`,
-      });
-      continue;
-    }
-
+  const participantColumn = at("participant") ?? 0;
+  for (const { r, participantId } of participantRows(
+    grid,
+    ACTIVITY_LIST_LAYOUT,
+    header,
+    participantColumn,
+    findings,
+  )) {
     // Date: required.
     const dateColumn = at("date") ?? 0;
     if (grid.blank(r, dateColumn)) {

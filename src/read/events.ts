@@ -19,7 +19,7 @@ import {
 import { EVENTS_LAYOUT, type EventsConcept } from "./headers";
 import {
   cannotRead,
-  dataRows,
+  participantRows,
   Grid,
   locateTable,
   unreadable,
@@ -230,19 +230,14 @@ export function readEvents(
   const items: ScheduleEvent[] = [];
   const findings: ReadFinding[] = [];
 
-  for (const r of dataRows(grid, EVENTS_LAYOUT, header)) {
-    const participantColumn = at("participant") ?? 0;
-    const participantId = grid.content(r, participantColumn);
-    if (participantId === null) {
-      findings.push({
-        ruleId: "LAS.OKLAR",
-        severity: "warning",
-        participantId: null,
-        refs: [grid.ref(r, participantColumn), ...grid.rowRefs(r)],
-        message: `Raden har uppgifter men saknar deltagare i ${grid.address(r, participantColumn)}.`,
-      });
-      continue;
-    }
+  const participantColumn = at("participant") ?? 0;
+  for (const { r, participantId } of participantRows(
+    grid,
+    EVENTS_LAYOUT,
+    header,
+    participantColumn,
+    findings,
+  )) {
     const kindColumn = at("kind") ?? 0;
     const kindText = grid.content(r, kindColumn);
     const name = kindText === null ? null : parseEventName(kindText);

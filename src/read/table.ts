@@ -254,3 +254,30 @@ export function* dataRows<C extends string>(
     yield r;
   }
 }
+
+/**
+ * The data rows of a list whose rows each belong to a participant: yields the row with its
+ * participant id, and reports a row that has content but no participant (LAS.OKLAR).
+ */
+export function* participantRows<C extends string>(
+  grid: Grid,
+  layout: LayoutSpec<C>,
+  header: HeaderMatch<C>,
+  participantColumn: number,
+  findings: ReadFinding[],
+): Generator<{ r: number; participantId: string }> {
+  for (const r of dataRows(grid, layout, header)) {
+    const participantId = grid.content(r, participantColumn);
+    if (participantId === null) {
+      findings.push({
+        ruleId: "LAS.OKLAR",
+        severity: "warning",
+        participantId: null,
+        refs: [grid.ref(r, participantColumn), ...grid.rowRefs(r)],
+        message: `Raden har uppgifter men saknar deltagare i ${grid.address(r, participantColumn)}.`,
+      });
+      continue;
+    }
+    yield { r, participantId };
+  }
+}

@@ -1,29 +1,12 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import type { IsoDate } from "../domain/date";
 import { activitySchema, type Participant, scheduleWeekSchema } from "../domain/model";
 import { formatTime } from "../domain/time";
 import fc from "fast-check";
+import { SEED000_CELLS } from "../../test/fixtures/seed000";
 import { parseA1 } from "./a1";
 import { parseWeekCell, parseWeekday, readWeekGrids } from "./weekGrid";
 
-interface FixtureCell {
-  schedule: string;
-  week: string;
-  day: string;
-  rowLabel: string;
-  text: string;
-  activities: {
-    category: number;
-    mode: string | null;
-    start: string;
-    end: string;
-    obligatory: boolean;
-  }[];
-}
-const fixture = JSON.parse(
-  readFileSync(join(__dirname, "../../test/fixtures/seed000-celler.json"), "utf8"),
-) as { cells: FixtureCell[] };
+const fixture = { cells: SEED000_CELLS };
 
 const DAYS = ["Måndag", "Tisdag", "Onsdag", "Torsdag", "Fredag"];
 

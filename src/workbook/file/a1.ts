@@ -1,5 +1,8 @@
-/** A1 addresses and ranges within Excel's sheet size, 1-based rows and columns. */
-import { WORKBOOK_LIMITS } from "../port";
+/**
+ * A1 addresses and ranges within Excel's sheet size, 1-based rows and columns as ExcelJS
+ * counts them; the letters and the parsing are read/a1's (0-based) own.
+ */
+import { columnIndex, columnLetter, parseA1 } from "../../read/a1";
 
 export interface CellPosition {
   row: number;
@@ -13,23 +16,15 @@ export interface CellRange {
   right: number;
 }
 
-const ADDRESS_RE = /^\$?([A-Za-z]{1,3})\$?([1-9]\d{0,6})$/;
-
 /** "A" → 1, "XFD" → 16384; null for anything else or beyond Excel's last column. */
 export function columnNumber(letters: string): number | null {
-  if (!/^[A-Za-z]{1,3}$/.test(letters)) return null;
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n <= WORKBOOK_LIMITS.maxColumns ? n : null;
+  const index = columnIndex(letters);
+  return index === null ? null : index + 1;
 }
 
 /** 1 → "A", 16384 → "XFD". */
 export function columnLetters(col: number): string {
-  let letters = "";
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) {
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  }
-  return letters;
+  return columnLetter(col - 1);
 }
 
 export function formatAddress(row: number, col: number): string {
@@ -38,12 +33,8 @@ export function formatAddress(row: number, col: number): string {
 
 /** "B7", "$B$7", "b7" → { row: 7, col: 2 }; null when not a cell inside Excel's sheet size. */
 export function parseAddress(text: string): CellPosition | null {
-  const m = ADDRESS_RE.exec(text.trim());
-  if (!m) return null;
-  const col = columnNumber(m[1] ?? "");
-  const row = Number(m[2]);
-  if (col === null || row > WORKBOOK_LIMITS.maxRows) return null;
-  return { row, col };
+  const position = parseA1(text);
+  return position === null ? null : { row: position.row + 1, col: position.column + 1 };
 }
 
 /** "B7:F9" or "B7" → the range, corners in either order; null when not a range of cells. */
