@@ -3,12 +3,7 @@ import {
   Caption1,
   makeStyles,
   Subtitle2,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
+  Text,
   Title3,
   tokens,
 } from "@fluentui/react-components";
@@ -21,7 +16,26 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalM,
     padding: tokens.spacingHorizontalM,
   },
-  code: { fontFamily: tokens.fontFamilyMonospace, wordBreak: "break-word" },
+  list: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+  },
+  item: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXXS,
+    paddingBottom: tokens.spacingVerticalS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  code: {
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase200,
+    overflowWrap: "anywhere",
+  },
 });
 
 export function App() {
@@ -37,22 +51,17 @@ export function App() {
       <Caption1>
         Formlerna fungerar i alla blad i arbetsboken, även när fönstret är stängt.
       </Caption1>
-      <Table size="small" aria-label="Schemakolls formler">
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>Exempel</TableHeaderCell>
-            <TableHeaderCell>Resultat</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {FUNCTION_REFERENCE.map((f) => (
-            <TableRow key={f.name}>
-              <TableCell className={styles.code}>{f.example}</TableCell>
-              <TableCell>{f.result}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+      <ul className={styles.list} aria-label="Schemakolls formler">
+        {FUNCTION_REFERENCE.map((f) => (
+          <li key={f.name} className={styles.item}>
+            <Text weight="semibold">AMI.{f.name}</Text>
+            <Text className={styles.code}>{f.syntax}</Text>
+            <Caption1>
+              Exempel: <span className={styles.code}>{f.example}</span> ger {f.result}
+            </Caption1>
+          </li>
+        ))}
+      </ul>
     </main>
   );
 }

@@ -12,5 +12,7 @@ function render(): void {
   );
 }
 
-// Outside Office (a plain browser) Office.onReady still resolves, with host null.
-void Office.onReady(render);
+// Inside Excel, Office.onReady resolves once the host is ready (outside Office it resolves
+// with host null). If office.js could not be loaded at all, still show the pane.
+if (typeof Office === "undefined") render();
+else void Office.onReady(render);
