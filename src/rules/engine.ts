@@ -1,0 +1,239 @@
+/**
+ * The engine: runs the rules that apply to each participant's programme, with parameters from
+ * the workbook's Inställningar ("ROM2.MOTE14.fönster | 14"), and returns findings sorted by
+ * participant, date and severity. Read problems (LAS.*) come along as findings; a finding
+ * covered by a Godkänd avvikelse is kept and marked accepted. A rule that fails on odd data
+ * becomes a warning, never a crash.
+ */
+import type { IsoDate } from "../domain/date";
+import type {
+  Acceptance,
+  Activity,
+  Participant,
+  ReadFinding,
+  ScheduleEvent,
+  ScheduleWeek,
+  Settings,
+  Severity,
+} from "../domain/model";
+import { fold } from "../domain/vocabulary/fold";
+import type { Finding, Params, ParamValue, Rule, RuleContext } from "./types";
+
+/** What the engine needs of a read workbook (read/workbook's WorkbookModel has it all). */
+export interface RuleModel {
+  participants: readonly Participant[];
+  activities: readonly Activity[];
+  weeks: readonly ScheduleWeek[];
+  events: readonly ScheduleEvent[];
+  acceptances: readonly Acceptance[];
+  findings: readonly ReadFinding[];
+}
+
+export const READ_SOURCE = "Inläsning av arbetsboken (regelkatalogens konventioner)";
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+function parameterKey(ruleId: string, name: string): string {
+  return fold(`${ruleId}.${name}`).replace(/\s+/g, "");
+}
+
+/** The rule's parameters: the catalog's defaults, overridden by Inställningar where readable. */
+export function resolveParams(
+  rule: Rule,
+  settings: Settings,
+): { params: Params; problems: ReadFinding[] } {
+  const given = new Map<string, [string, ParamValue]>();
+  for (const [name, value] of Object.entries(settings.parameters))
+    given.set(fold(name).replace(/\s+/g, ""), [name, value]);
+  const params: Params = {};
+  const problems: ReadFinding[] = [];
+  for (const [name, spec] of Object.entries(rule.params)) {
+    const found = given.get(parameterKey(rule.id, name));
+    if (found === undefined) {
+      params[name] = spec.default;
+      continue;
+    }
+    const [written, value] = found;
+    const coerced = coerce(value, spec.default);
+    if (coerced === null) {
+      params[name] = spec.default;
+      const ref = settings.refs[written];
+      problems.push({
+        ruleId: "LAS.OKLAR",
+        severity: "warning",
+        participantId: null,
+        refs: ref === undefined ? [] : [ref],
+        message: `Värdet "${String(value)}" för ${written} i Inställningar kan inte läsas; standardvärdet ${String(spec.default)} används.`,
+      });
+    } else params[name] = coerced;
+  }
+  return { params, problems };
+}
+
+function coerce(value: ParamValue, like: ParamValue): ParamValue | null {
+  if (typeof like === "number") {
+    const n =
+      typeof value === "number"
+        ? value
+        : Number(String(value).replace(",", ".").replace(/\s/g, ""));
+    return Number.isFinite(n) && n >= 0 ? n : null;
+  }
+  if (typeof like === "boolean") {
+    if (typeof value === "boolean") return value;
+    const t = fold(String(value)).trim();
+    return t === "ja" || t === "sant" ? true : t === "nej" || t === "falskt" ? false : null;
+  }
+  return String(value);
+}
+
+function byDateThenStart(a: Activity, b: Activity): number {
+  return a.date === b.date ? (a.start ?? -1) - (b.start ?? -1) : a.date < b.date ? -1 : 1;
+}
+
+/** The last day anything is planned for the participant (activities or grid weeks). */
+function lastPlannedDay(
+  activities: readonly Activity[],
+  weeks: readonly ScheduleWeek[],
+): IsoDate | null {
+  let last: IsoDate | null = null;
+  for (const a of activities) if (last === null || a.date > last) last = a.date;
+  for (const w of weeks) for (const d of w.dates) if (last === null || d > last) last = d;
+  return last;
+}
+
+function readFinding(f: ReadFinding): Finding {
+  return {
+    ruleId: f.ruleId,
+    severity: f.severity,
+    participantId: f.participantId,
+    refs: f.refs,
+    from: null,
+    to: null,
+    message: f.message,
+    explanation: null,
+    source: READ_SOURCE,
+    accepted: false,
+    acceptance: null,
+  };
+}
+
+function sameId(a: string, b: string): boolean {
+  return a.trim().toLowerCase() === b.trim().toLowerCase();
+}
+
+/** The acceptance that covers a finding: same participant and rule, its period inside the accepted one. */
+export function acceptanceFor(
+  finding: Finding,
+  acceptances: readonly Acceptance[],
+): Acceptance | null {
+  if (finding.participantId === null) return null;
+  const id = finding.participantId;
+  return (
+    acceptances.find(
+      (a) =>
+        a.ruleId === finding.ruleId &&
+        sameId(a.participantId, id) &&
+        (a.from === null || (finding.from !== null && finding.from >= a.from)) &&
+        (a.to === null || (finding.to !== null && finding.to <= a.to)),
+    ) ?? null
+  );
+}
+
+export interface ValidateOptions {
+  /** The rules to run; the full registry by default. */
+  rules: readonly Rule[];
+}
+
+/** Runs every applicable rule for every participant. */
+export function validate(
+  model: RuleModel,
+  settings: Settings,
+  idag: IsoDate,
+  options: ValidateOptions,
+): Finding[] {
+  const findings: Finding[] = model.findings.map(readFinding);
+  const resolved = options.rules.map((rule) => ({ rule, ...resolveParams(rule, settings) }));
+  for (const r of resolved) findings.push(...r.problems.map(readFinding));
+
+  const order = new Map(model.participants.map((p, i) => [p.id, i]));
+  for (const participant of model.participants) {
+    const programme = participant.programme;
+    if (programme === null || participant.start === null) continue; // LAS.REGISTER says why
+    const mine = <T extends { participantId: string }>(xs: readonly T[]) =>
+      xs.filter((x) => sameId(x.participantId, participant.id));
+    const activities = mine(model.activities).sort(byDateThenStart);
+    const weeks = mine(model.weeks);
+    const events = mine(model.events).sort((a, b) =>
+      a.date < b.date ? -1 : a.date > b.date ? 1 : 0,
+    );
+    const planned = lastPlannedDay(activities, weeks);
+    const end = participant.end;
+    const horizon = planned === null ? null : end !== null && end < planned ? end : planned;
+    const base = {
+      participant: { ...participant, programme },
+      activities,
+      weeks,
+      events,
+      idag,
+      periodStart: participant.start,
+      periodEnd: end ?? planned,
+      horizon,
+      fullTimeHours: settings.fullTimeHours,
+    };
+    for (const { rule, params } of resolved) {
+      if (!rule.programmes.includes(programme)) continue;
+      const context: RuleContext = { ...base, params };
+      const explanation =
+        rule.tolkning === undefined ? rule.summary : `${rule.summary} Tolkning: ${rule.tolkning}`;
+      let hits;
+      try {
+        hits = rule.check(context);
+      } catch (error) {
+        hits = [
+          {
+            severity: "warning" as const,
+            refs: participant.refs.slice(0, 1),
+            from: participant.start,
+            to: participant.start,
+            message: `Regeln ${rule.id} kunde inte prövas för ${participant.id}: ${error instanceof Error ? error.message : String(error)}`,
+          },
+        ];
+      }
+      for (const hit of hits) {
+        findings.push({
+          ruleId: rule.id,
+          severity: hit.severity,
+          participantId: participant.id,
+          refs: hit.refs,
+          from: hit.from,
+          to: hit.to,
+          message: hit.message,
+          explanation,
+          source: rule.source,
+          accepted: false,
+          acceptance: null,
+        });
+      }
+    }
+  }
+
+  for (const f of findings) {
+    const a = acceptanceFor(f, model.acceptances);
+    if (a !== null) {
+      f.accepted = true;
+      f.acceptance = { reason: a.reason, acceptedBy: a.acceptedBy, date: a.date };
+    }
+  }
+  const rank = (f: Finding) =>
+    f.participantId === null ? -1 : (order.get(f.participantId) ?? Number.MAX_SAFE_INTEGER);
+  return findings
+    .map((f, i) => ({ f, i }))
+    .sort(
+      (x, y) =>
+        rank(x.f) - rank(y.f) ||
+        (x.f.from ?? "").localeCompare(y.f.from ?? "") ||
+        SEVERITY_ORDER[x.f.severity] - SEVERITY_ORDER[y.f.severity] ||
+        x.i - y.i,
+    )
+    .map(({ f }) => f);
+}
