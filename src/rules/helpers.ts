@@ -1,7 +1,8 @@
 /**
  * Small shared pieces for rule modules: the cells of a window, "Snart" info hits, absences.
  */
-import { addDays, daysBetween } from "../domain/calendar";
+import { addDays, daysBetween, isoWeekOf, isoWeekStart, weekDates } from "../domain/calendar";
+import { isWorkingDay } from "../domain/holidays";
 import type { IsoDate } from "../domain/date";
 import type { Activity, SourceRef } from "../domain/model";
 import type { RuleContext, RuleHit } from "./types";
@@ -66,4 +67,61 @@ export function spanDays(from: IsoDate, to: IsoDate): number {
   return daysBetween(from, to) + 1;
 }
 
-export { addDays };
+/** An ISO week of the participant's period, with what is planned in it. */
+export interface PeriodWeek {
+  isoYear: number;
+  isoWeek: number;
+  monday: IsoDate;
+  sunday: IsoDate;
+  /** Mon–Fri dates of the week that are inside the period and up to the horizon. */
+  days: IsoDate[];
+  /** Mon–Fri inside the judged range that are not Swedish public holidays or eves. */
+  workingDays: number;
+  /**
+   * A week whose Monday–Friday are not all inside [startdatum, min(slutdatum, horizon)]:
+   * weekly minimums there give a warning, not an error (regelkatalog, Conventions).
+   */
+  partial: boolean;
+  activities: Activity[];
+  /** The week's day-header cells (week grids) or its activities' cells, for "missing" findings. */
+  refs: SourceRef[];
+}
+
+/**
+ * The ISO weeks from startdatum's week to the horizon's week. Weeks after the horizon are
+ * not judged (nothing is planned there yet); a week the horizon cuts is partial.
+ */
+export function periodWeeks(context: RuleContext): PeriodWeek[] {
+  const { periodStart, horizon } = context;
+  if (horizon === null) return [];
+  const last =
+    context.periodEnd !== null && context.periodEnd < horizon ? context.periodEnd : horizon;
+  const out: PeriodWeek[] = [];
+  const first = isoWeekOf(periodStart);
+  let monday = isoWeekStart(first.year, first.week) ?? periodStart;
+  while (monday <= last) {
+    const { year, week } = isoWeekOf(monday);
+    const all = weekDates(year, week);
+    const weekdays = all.slice(0, 5);
+    const days = weekdays.filter((d) => d >= periodStart && d <= last);
+    const sunday = all[6] ?? addDays(monday, 6);
+    out.push({
+      isoYear: year,
+      isoWeek: week,
+      monday,
+      sunday,
+      days,
+      workingDays: days.filter((d) => isWorkingDay(d)).length,
+      partial: days.length < weekdays.length,
+      activities: context.activities.filter((a) => a.date >= monday && a.date <= sunday),
+      refs: days.length === 0 ? [] : windowRefs(context, days[0] ?? monday, days.at(-1) ?? sunday),
+    });
+    monday = addDays(monday, 7);
+  }
+  return out;
+}
+
+/** "v. 12 2024", how a coordinator names a week. */
+export function weekName(week: Pick<PeriodWeek, "isoYear" | "isoWeek">): string {
+  return `v. ${week.isoWeek} ${week.isoYear}`;
+}
