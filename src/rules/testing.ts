@@ -1,6 +1,6 @@
 /** Building small models for rule tests: a participant, activities on dates, events. */
 import type { IsoDate } from "../domain/date";
-import type { Activity, Participant, Settings } from "../domain/model";
+import type { Activity, EventKind, Participant, ScheduleEvent, Settings } from "../domain/model";
 import type { Programme } from "../domain/programmes";
 import { validate } from "./engine";
 import type { Finding, Rule } from "./types";
@@ -56,6 +56,26 @@ export function activity(
   };
 }
 
+let eventCell = 0;
+
+/** An event of the Händelser sheet on a date, with its "Avser" text when given. */
+export function event(
+  participantId: string,
+  date: string,
+  kind: EventKind,
+  avser: string | null = null,
+): ScheduleEvent {
+  eventCell++;
+  return {
+    participantId,
+    date: date as IsoDate,
+    kind,
+    avser,
+    comment: null,
+    refs: [{ sheet: "Händelser", cell: `B${eventCell + 1}`, text: kind }],
+  };
+}
+
 export function settings(parameters: Settings["parameters"] = {}): Settings {
   return { idag: null, fullTimeHours: 40, anordnare: null, parameters, refs: {} };
 }
@@ -65,11 +85,24 @@ export function runRule(
   rule: Rule,
   p: Participant,
   activities: Activity[],
-  options: { idag?: string; parameters?: Settings["parameters"] } = {},
+  options: {
+    idag?: string;
+    parameters?: Settings["parameters"];
+    events?: ScheduleEvent[];
+    fullTimeHours?: number;
+  } = {},
 ): Finding[] {
+  const base = settings(options.parameters);
   return validate(
-    { participants: [p], activities, weeks: [], events: [], acceptances: [], findings: [] },
-    settings(options.parameters),
+    {
+      participants: [p],
+      activities,
+      weeks: [],
+      events: options.events ?? [],
+      acceptances: [],
+      findings: [],
+    },
+    options.fullTimeHours === undefined ? base : { ...base, fullTimeHours: options.fullTimeHours },
     (options.idag ?? "2030-01-01") as IsoDate,
     { rules: [rule] },
   );

@@ -1,0 +1,90 @@
+/**
+ * ROM2.MOTIVATION — Rusta och matcha 2, 4.1.1 punkt 1: "Motivationshöjande samtal - kan inte
+ * genomföras som egen aktivitet".
+ *
+ * A time block whose only activity is Motivationshöjande samtal (category 1) is an error: it
+ * must be combined with another activity or the individual meeting in the same block.
+ * Tolkning (the catalog has none for "block"): activities belong to the same block when they
+ * are on the same date and either stand in the same schedule cell (a week grid's block cell,
+ * "OBL-Individuellt möte 8.00-8.30 därefter …") or their times overlap or meet (an activity
+ * list, one row per activity). An activity without time is a block of its own unless it shares
+ * a cell. A template cell repeated on several dates gives one finding naming its dates.
+ */
+import type { IsoDate } from "../../domain/date";
+import type { Activity, SourceRef } from "../../domain/model";
+import { defineRule } from "../types";
+import { clock, datesText, rom2Category } from "./util";
+
+export const ROM2_MOTIVATION = defineRule({
+  id: "ROM2.MOTIVATION",
+  programmes: ["ROM2"],
+  source: "Rusta och matcha 2, 4.1.1 punkt 1 Motivationshöjande samtal",
+  summary:
+    "Motivationshöjande samtal kan inte vara blockets enda aktivitet; det kombineras med en annan aktivitet eller det individuella mötet.",
+  severities: ["error"],
+  tolkning:
+    "Ett block är aktiviteterna samma dag i samma schemacell, eller vars tider överlappar eller möts.",
+  params: {},
+  check(context) {
+    // A template cell repeated on many dates is one finding with its dates.
+    const found = new Map<string, { refs: SourceRef[]; time: string; dates: IsoDate[] }>();
+    for (const block of blocks(context.activities)) {
+      if (!block.every((a) => rom2Category(a) === 1)) continue;
+      const starts = block.flatMap((a) => (a.start === null ? [] : [a.start]));
+      const ends = block.flatMap((a) => (a.end === null ? [] : [a.end]));
+      const time =
+        starts.length > 0 && ends.length > 0
+          ? ` ${clock(Math.min(...starts))}-${clock(Math.max(...ends))}`
+          : "";
+      const refs = dedupe(block.flatMap((a) => a.refs.slice(0, 1)));
+      const key =
+        refs.length > 0 ? `${refs.map((r) => `${r.sheet}!${r.cell}`).join(",")}${time}` : null;
+      const date = block[0]?.date ?? context.periodStart;
+      const entry = key === null ? undefined : found.get(key);
+      if (entry !== undefined) entry.dates.push(date);
+      else found.set(key ?? `#${found.size}`, { refs, time, dates: [date] });
+    }
+    return [...found.values()].map(({ refs, time, dates }) => ({
+      severity: "error" as const,
+      refs: refs.length > 0 ? refs : context.participant.refs.slice(0, 1),
+      from: dates[0] ?? context.periodStart,
+      to: dates.at(-1) ?? context.periodStart,
+      message: `${datesText(dates)}${time}: Motivationshöjande samtal är blockets enda aktivitet. Krav: kan inte genomföras som egen aktivitet – kombinera med en annan aktivitet eller det individuella mötet i samma block.`,
+    }));
+  },
+});
+
+function cellKey(a: Activity): string | null {
+  const ref = a.refs[0];
+  return ref === undefined ? null : `${ref.sheet}!${ref.cell}`;
+}
+
+function sameBlock(a: Activity, b: Activity): boolean {
+  if (a.date !== b.date) return false;
+  const ka = cellKey(a);
+  if (ka !== null && ka === cellKey(b)) return true;
+  if (a.start === null || a.end === null || b.start === null || b.end === null) return false;
+  return a.start <= b.end && b.start <= a.end;
+}
+
+/** The activities grouped into blocks (connected by sameBlock), in date order. */
+function blocks(activities: readonly Activity[]): Activity[][] {
+  const groups: Activity[][] = [];
+  for (const a of activities) {
+    const joined = groups.filter((g) => g.some((b) => sameBlock(a, b)));
+    const merged = [...joined.flat(), a];
+    for (const g of joined) groups.splice(groups.indexOf(g), 1);
+    groups.push(merged);
+  }
+  return groups.sort((x, y) => ((x[0]?.date ?? "") < (y[0]?.date ?? "") ? -1 : 1));
+}
+
+function dedupe<T extends { sheet: string; cell: string }>(refs: T[]): T[] {
+  const seen = new Set<string>();
+  return refs.filter((r) => {
+    const key = `${r.sheet}!${r.cell}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
