@@ -34,3 +34,8 @@ test.each(RULES.map((r) => [r.id, r] as const))(
       expect(spec.description.length).toBeGreaterThan(3);
   },
 );
+
+test("every rule id of the catalog has a module", () => {
+  const registered = new Set(RULES.map((r) => r.id));
+  expect(CATALOG_RULE_IDS.filter((id) => !registered.has(id))).toEqual([]);
+});
