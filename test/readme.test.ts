@@ -6,7 +6,8 @@ import { rulesTable } from "../scripts/rules-table";
 const readme = readFileSync(join(__dirname, "..", "README.md"), "utf8");
 
 test("the README lists every rule id with its Swedish summary, as the modules say", () => {
-  const section = /<!-- regler:start -->([\s\S]*?)<!-- regler:slut -->/.exec(readme)?.[1]?.trim() ?? "";
+  const section =
+    /<!-- regler:start -->([\s\S]*?)<!-- regler:slut -->/.exec(readme)?.[1]?.trim() ?? "";
   const norm = (t: string) =>
     t
       .split("\n")

@@ -15,7 +15,6 @@ import {
 } from "../read/workbook";
 import { displayId } from "../read/values";
 import { validate } from "../rules/engine";
-import { RULES } from "../rules/registry";
 import type { Finding } from "../rules/types";
 import { openWorkbookFile } from "../workbook/file";
 import { internalLink, type CellMark } from "../workbook/port";
@@ -70,7 +69,7 @@ export function valideraText(file: string, result: ValideraResult): string {
     `Arbetsbok: ${file} (idag ${idag})`,
     `${count("error")} fel, ${count("warning")} varningar, ${count("info")} info` +
       (findings.length > open.length
-        ? `, ${findings.length - open.length} godkända avvikelser`
+        ? `, ${findings.length - open.length} ${findings.length - open.length === 1 ? "godkänd avvikelse" : "godkända avvikelser"}`
         : ""),
   ];
   const groups = new Map<string | null, Finding[]>();
@@ -82,7 +81,14 @@ export function valideraText(file: string, result: ValideraResult): string {
       id === null
         ? "Arbetsboken"
         : `${displayId(id)}${p?.name != null && p.name !== id ? ` ${p.name}` : ""}${p ? ` – ${programmeText(p.programme)}` : ""}`;
-    lines.push("", title);
+    const counts = (["error", "warning", "info"] as const)
+      .map((s) => [s, group.filter((f) => f.severity === s && !f.accepted).length] as const)
+      .filter(([, n]) => n > 0)
+      .map(
+        ([s, n]) =>
+          `${n} ${s === "error" ? "fel" : s === "warning" ? (n === 1 ? "varning" : "varningar") : "info"}`,
+      );
+    lines.push("", counts.length === 0 ? title : `${title} (${counts.join(", ")})`);
     for (const f of group) {
       const where = f.refs[0] === undefined ? "" : ` [${f.refs[0].sheet}!${f.refs[0].cell}]`;
       const tag = f.accepted ? "godkänd" : SEVERITY_SV[f.severity];
@@ -180,7 +186,7 @@ export async function validera(
     { storedMap },
   );
   const day = idag ?? model.settings.idag ?? todayLocal();
-  const findings = validate(model, model.settings, day, { rules: RULES });
+  const findings = validate(model, model.settings, day);
   if (options.markera !== undefined) {
     await workbook.markCells(
       marksOf(findings).filter((m) => sheets.some((s) => s.name === m.sheet)),

@@ -17,6 +17,7 @@ import type {
   Severity,
 } from "../domain/model";
 import { fold } from "../domain/vocabulary/fold";
+import { RULES } from "./registry";
 import type { Finding, Params, ParamValue, Rule, RuleContext } from "./types";
 
 /** What the engine needs of a read workbook (read/workbook's WorkbookModel has it all). */
@@ -141,7 +142,7 @@ export function acceptanceFor(
 
 export interface ValidateOptions {
   /** The rules to run; the full registry by default. */
-  rules: readonly Rule[];
+  rules?: readonly Rule[];
 }
 
 /** Runs every applicable rule for every participant. */
@@ -149,10 +150,13 @@ export function validate(
   model: RuleModel,
   settings: Settings,
   idag: IsoDate,
-  options: ValidateOptions,
+  options: ValidateOptions = {},
 ): Finding[] {
   const findings: Finding[] = model.findings.map(readFinding);
-  const resolved = options.rules.map((rule) => ({ rule, ...resolveParams(rule, settings) }));
+  const resolved = (options.rules ?? RULES).map((rule) => ({
+    rule,
+    ...resolveParams(rule, settings),
+  }));
   for (const r of resolved) findings.push(...r.problems.map(readFinding));
 
   const order = new Map(model.participants.map((p, i) => [p.id, i]));

@@ -100,3 +100,30 @@ test.each([
   expect(code).toBe(2);
   expect(err).toMatch(message);
 });
+
+test("a Godkänd avvikelse keeps the finding, shows it as accepted and it no longer counts as an error", async () => {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(ROM2);
+  const sheet = wb.addWorksheet("Godkända avvikelser");
+  sheet.addRow(["Deltagare", "Regel", "Från", "Till", "Orsak", "Godkänd av", "Datum"]);
+  sheet.addRow([
+    "R-003",
+    "ROM2.MOTE14",
+    utc(2024, 3, 1),
+    utc(2024, 3, 31),
+    "Handledaren sjuk, möte flyttat",
+    "KV Nacka",
+    utc(2024, 3, 25),
+  ]);
+  const path = join(dir, "godkand.xlsx");
+  await wb.xlsx.writeFile(path);
+  const { out } = await run("validera", path, "--json");
+  const json = validationOutputSchema.parse(JSON.parse(out));
+  expect(json.findings.find((f) => f.ruleId === "ROM2.MOTE14")).toMatchObject({
+    participantId: "R-003",
+    accepted: true,
+  });
+  const text = await run("validera", path);
+  expect(text.out).toMatch(/godkänd\s+ROM2\.MOTE14/);
+  expect(text.out).toMatch(/, 1 godkänd avvikelse$/m);
+});
