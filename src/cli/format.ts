@@ -2,13 +2,6 @@
 import type { SheetKind } from "../domain/model";
 import { programmeName, type Programme } from "../domain/programmes";
 
-const hoursFormat = new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 2 });
-
-/** 22.5 → "22,5". */
-export function hoursText(hours: number): string {
-  return hoursFormat.format(hours).replace(/\u00a0/g, " ");
-}
-
 export const KIND_LABELS: Readonly<Record<SheetKind, string>> = {
   register: "deltagarregister",
   weekgrid: "veckoschema",

@@ -16,7 +16,8 @@ import {
 } from "../read/workbook";
 import { displayId } from "../read/values";
 import { openWorkbookFile } from "../workbook/file";
-import { hoursText, KIND_LABELS, programmeText } from "./format";
+import { KIND_LABELS, programmeText } from "./format";
+import { decimalText } from "../domain/numbers";
 
 export interface WeekSummary {
   week: string;
@@ -155,7 +156,7 @@ export function lasText(out: LasOutput): string {
     if (p.weeks.length === 0) lines.push("    inga aktiviteter");
     for (const w of p.weeks) {
       lines.push(
-        `    ${w.week} (${w.from} – ${w.to}): ${w.activities} aktiviteter, ${hoursText(w.hours)} h`,
+        `    ${w.week} (${w.from} – ${w.to}): ${w.activities} aktiviteter, ${decimalText(w.hours)} h`,
       );
     }
   }

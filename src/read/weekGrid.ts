@@ -9,7 +9,12 @@
  * participant's period; a relative template ("Vecka 1", "Vecka 2" of a tvåveckorsschema)
  * repeats from startdatum through the period.
  */
-import { parseActivityCell, parseBlockLabel, type BlockLabel } from "../domain/activityText";
+import {
+  activityHours,
+  parseActivityCell,
+  parseBlockLabel,
+  type BlockLabel,
+} from "../domain/activityText";
 import {
   addDays,
   addMonths,
@@ -480,7 +485,7 @@ export function readWeekGrids(sheet: SheetData, context: WeekGridContext): WeekG
             date,
             start: a.start,
             end: a.end,
-            hours: a.start === null || a.end === null ? null : (a.end - a.start) / 60,
+            hours: activityHours(a),
             category: a.category?.code ?? null,
             categoryName: a.category?.name ?? null,
             mode: a.mode,

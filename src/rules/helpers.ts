@@ -4,7 +4,7 @@
 import { addDays, daysBetween, isoWeekOf, isoWeekStart, weekDates } from "../domain/calendar";
 import { isWorkingDay } from "../domain/holidays";
 import type { IsoDate } from "../domain/date";
-import type { Activity, SourceRef } from "../domain/model";
+import type { Activity, Participant, SourceRef } from "../domain/model";
 import type { RuleContext, RuleHit } from "./types";
 
 /** How many days ahead a deadline makes a "Snart" info finding (regelkatalog, Conventions). */
@@ -124,4 +124,21 @@ export function periodWeeks(context: RuleContext): PeriodWeek[] {
 /** "v. 12 2024", how a coordinator names a week. */
 export function weekName(week: Pick<PeriodWeek, "isoYear" | "isoWeek">): string {
   return `v. ${week.isoWeek} ${week.isoYear}`;
+}
+
+/** The sum of the activities' hours (an activity without hours counts 0). */
+export function sumHours(activities: readonly Activity[]): number {
+  return activities.reduce((sum, a) => sum + (a.hours ?? 0), 0);
+}
+
+/** The upptrappningsplan step in force on a date (the latest one from on or before it). */
+export function upptrappningOn(
+  participant: Participant,
+  date: IsoDate,
+): Participant["upptrappning"][number] | null {
+  let step: Participant["upptrappning"][number] | null = null;
+  for (const s of participant.upptrappning) {
+    if (s.from <= date && (step === null || s.from > step.from)) step = s;
+  }
+  return step;
 }

@@ -10,9 +10,10 @@
  * week's working days (× working days / 5) in weeks with public holidays or partly outside the
  * period.
  */
-import { periodWeeks, weekName } from "../helpers";
+import { decimalText } from "../../domain/numbers";
+import { periodWeeks, sumHours, weekName } from "../helpers";
 import { defineRule, type RuleHit } from "../types";
-import { amiSource, hoursOf, hoursText } from "./util";
+import { amiSource } from "./util";
 
 export const SAI_ARBETSPLATS50 = defineRule<{ andel: number }>({
   id: "SAI.ARBETSPLATS50",
@@ -36,7 +37,7 @@ export const SAI_ARBETSPLATS50 = defineRule<{ andel: number }>({
       const last = week.days.at(-1);
       if (first === undefined || last === undefined || week.workingDays === 0) continue;
       const training = week.activities.filter((a) => a.category === "spraktraning");
-      const hours = training.reduce((sum, a) => sum + hoursOf(a), 0);
+      const hours = sumHours(training);
       const max = (context.fullTimeHours * context.params.andel * week.workingDays) / 500;
       if (hours <= max + 1e-9) continue;
       const scaled = week.workingDays === 5 ? "" : `, ${week.workingDays}/5 arbetsdagar`;
@@ -45,7 +46,7 @@ export const SAI_ARBETSPLATS50 = defineRule<{ andel: number }>({
         refs: training.flatMap((a) => a.refs.slice(0, 1)),
         from: first,
         to: last,
-        message: `Språkträning på arbetsplats ${weekName(week)}: ${hoursText(hours)} h, mer än ${hoursText(context.params.andel)} % av heltid (${hoursText(max)} h${scaled}).`,
+        message: `Språkträning på arbetsplats ${weekName(week)}: ${decimalText(hours, 1)} h, mer än ${decimalText(context.params.andel, 1)} % av heltid (${decimalText(max, 1)} h${scaled}).`,
       });
     }
     return hits;

@@ -18,20 +18,11 @@
  * use their own weekly minimum (requirements.ts: FAI1 10 h, FAI2 10 h from month 4), not full
  * time, unscaled.
  */
-import type { IsoDate } from "../../domain/date";
-import type { Participant } from "../../domain/model";
+import { decimalText } from "../../domain/numbers";
 import { weeklyMinimumHours } from "../../domain/requirements";
-import { periodWeeks, weekName } from "../helpers";
+import { periodWeeks, sumHours, upptrappningOn, weekName } from "../helpers";
 import { defineRule, type RuleHit } from "../types";
-import { amiSource, hoursOf, hoursText } from "./util";
-
-/** The upptrappningsplan step in force on a date, if any. */
-function upptrappningOn(p: Participant, date: IsoDate): Participant["upptrappning"][number] | null {
-  let step: Participant["upptrappning"][number] | null = null;
-  for (const s of p.upptrappning)
-    if (s.from <= date && (step === null || s.from > step.from)) step = s;
-  return step;
-}
+import { amiSource } from "./util";
 
 export const AMI_HELTID = defineRule<{ andel: number }>({
   id: "AMI.HELTID",
@@ -75,21 +66,21 @@ export const AMI_HELTID = defineRule<{ andel: number }>({
         required = (weekly * week.workingDays) / 5;
         const what =
           step === null
-            ? `heltid ${hoursText(weekly)} h/vecka`
-            : `upptrappningsplan från ${step.from}: ${hoursText(weekly)} h/vecka`;
+            ? `heltid ${decimalText(weekly, 1)} h/vecka`
+            : `upptrappningsplan från ${step.from}: ${decimalText(weekly, 1)} h/vecka`;
         basis = week.workingDays === 5 ? what : `${what} × ${week.workingDays}/5 arbetsdagar`;
       }
       const acts = week.activities.filter(
         (a) => a.date >= periodStart && (context.periodEnd === null || a.date <= context.periodEnd),
       );
-      const planned = acts.reduce((sum, a) => sum + hoursOf(a), 0);
+      const planned = sumHours(acts);
       if (planned + 1e-9 >= required) continue;
       hits.push({
         severity: week.partial ? "warning" : "error",
         refs: week.refs,
         from: first,
         to: last,
-        message: `Planerat ${hoursText(planned)} h ${weekName(week)} (${first} – ${last}), krav ${hoursText(required)} h (${basis}).`,
+        message: `Planerat ${decimalText(planned, 1)} h ${weekName(week)} (${first} – ${last}), krav ${decimalText(required, 1)} h (${basis}).`,
       });
     }
     return hits;

@@ -10,10 +10,12 @@
  * Tolkning: only activities with a time range can overlap; an activity without times is not
  * judged for overlap. Planned SFI counts towards the 3 hours even when the participant was absent.
  */
+import { decimalText } from "../../domain/numbers";
 import type { Activity } from "../../domain/model";
 import { formatTime } from "../../domain/time";
 import { defineRule, type RuleHit } from "../types";
-import { activitiesByDay, amiSource, hoursOf, hoursText } from "./util";
+import { sumHours } from "../helpers";
+import { activitiesByDay, amiSource } from "./util";
 
 function timeText(a: Activity): string {
   return a.start !== null && a.end !== null ? `${formatTime(a.start)}–${formatTime(a.end)}` : "";
@@ -51,14 +53,14 @@ export const SAI_SFI = defineRule<{ timmar: number }>({
           }
         }
       }
-      const hours = sfi.reduce((sum, a) => sum + hoursOf(a), 0);
+      const hours = sumHours(sfi);
       if (hours + 1e-9 < context.params.timmar) {
         hits.push({
           severity: "error",
           refs: sfi.flatMap((a) => a.refs.slice(0, 1)),
           from: date,
           to: date,
-          message: `SFI ${date}: ${hoursText(hours)} h, krav ${hoursText(context.params.timmar)} h per studiedag.`,
+          message: `SFI ${date}: ${decimalText(hours, 1)} h, krav ${decimalText(context.params.timmar, 1)} h per studiedag.`,
         });
       }
     }

@@ -68,17 +68,6 @@ export function activitiesByDay(activities: readonly Activity[]): [IsoDate, Acti
   return [...days.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-/** Hours of an activity: its own figure, else end − start. */
-export function hoursOf(a: Activity): number {
-  if (a.hours !== null) return a.hours;
-  return a.start !== null && a.end !== null && a.end > a.start ? (a.end - a.start) / 60 : 0;
-}
-
-/** "32", "7,5": hours as a coordinator writes them. */
-export function hoursText(hours: number): string {
-  return (Math.round(hours * 10) / 10).toString().replace(".", ",");
-}
-
 /**
  * Trepart follow-up meetings with the karriärvägledare: Händelser "trepartsmöte" and
  * "uppföljning med karriärvägledare", and activities coded "uppfoljning" not missed; one per

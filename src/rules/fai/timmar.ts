@@ -12,9 +12,10 @@
  * Tolkning: "arbetsprövning" is only the category arbetsprövning (other FAI activities do not
  * count); a week shortened by a holiday is judged like a partial week.
  */
-import { absenceText, isAbsent, periodWeeks, weekName } from "../helpers";
+import { decimalText } from "../../domain/numbers";
+import { absenceText, isAbsent, periodWeeks, sumHours, weekName } from "../helpers";
 import { defineRule, type RuleHit } from "../types";
-import { formatHours } from "./util";
+import {} from "./util";
 
 export const FAI1_TIMMAR = defineRule<{ timmar: number }>({
   id: "FAI1.TIMMAR",
@@ -37,9 +38,9 @@ export const FAI1_TIMMAR = defineRule<{ timmar: number }>({
       const work = week.activities.filter(
         (a) => a.category === "arbetsprovning" && a.date >= first && a.date <= last,
       );
-      const planned = work.reduce((sum, a) => sum + (a.hours ?? 0), 0);
+      const planned = sumHours(work);
       const missed = work.filter(isAbsent);
-      const held = planned - missed.reduce((sum, a) => sum + (a.hours ?? 0), 0);
+      const held = planned - sumHours(missed);
       if (held >= min) continue;
       const short = week.partial || week.workingDays < week.days.length;
       const partial = week.partial ? ` (delvis vecka ${first} – ${last})` : "";
@@ -47,14 +48,14 @@ export const FAI1_TIMMAR = defineRule<{ timmar: number }>({
         missed.length > 0 ? ` Ej genomfört: ${missed.map(absenceText).join(", ")}.` : "";
       const figure =
         planned >= min
-          ? `${formatHours(planned)} timmar planerade, ${formatHours(held)} genomförda`
-          : `${formatHours(planned)} timmar`;
+          ? `${decimalText(planned)} timmar planerade, ${decimalText(held)} genomförda`
+          : `${decimalText(planned)} timmar`;
       hits.push({
         severity: planned < min && !short ? "error" : "warning",
         refs: week.refs.length > 0 ? week.refs : context.participant.refs.slice(0, 1),
         from: first,
         to: last,
-        message: `Arbetsprövning ${weekName(week)}${partial}: ${figure}. Krav: minst ${formatHours(min)} timmar i veckan från start.${absence}`,
+        message: `Arbetsprövning ${weekName(week)}${partial}: ${figure}. Krav: minst ${decimalText(min)} timmar i veckan från start.${absence}`,
       });
     }
     return hits;

@@ -18,13 +18,19 @@
  * "på plats" is mode hos leverantör or arbetsplats; the last three months are
  * slutdatum − 3 months + 1 day … slutdatum and are judged only when slutdatum is set.
  */
+import { decimalText } from "../../domain/numbers";
 import { addDays, addMonths, serviceMonth } from "../../domain/calendar";
 import type { Activity } from "../../domain/model";
-import { absenceText, isAbsent, periodWeeks, weekName, type PeriodWeek } from "../helpers";
+import {
+  absenceText,
+  isAbsent,
+  periodWeeks,
+  sumHours,
+  weekName,
+  type PeriodWeek,
+} from "../helpers";
 import { defineRule, type RuleHit } from "../types";
-import { formatHours } from "./util";
-
-const hoursOf = (acts: readonly Activity[]) => acts.reduce((sum, a) => sum + (a.hours ?? 0), 0);
+import {} from "./util";
 
 const onSite = (a: Activity) => a.mode === "hos leverantör" || a.mode === "arbetsplats";
 
@@ -66,7 +72,7 @@ export const FAI2_UPPTRAPPNING = defineRule<{ månader: number; timmar: number }
           falling.length = 0;
           continue;
         }
-        const hours = hoursOf(held);
+        const hours = sumHours(held);
         const previous = falling.at(-1);
         if (previous !== undefined && hours >= previous.hours) falling.length = 0;
         falling.push({ week, hours });
@@ -78,7 +84,7 @@ export const FAI2_UPPTRAPPNING = defineRule<{ månader: number; timmar: number }
               refs: falling.flatMap((f) => f.week.refs),
               from: start.week.days[0] ?? start.week.monday,
               to: last,
-              message: `Tiden minskar tre veckor i rad under upptrappningen: ${falling.map((f) => `${weekName(f.week)} ${formatHours(f.hours)} h`).join(", ")}. Krav: successivt öka närvaron de första ${months} månaderna.`,
+              message: `Tiden minskar tre veckor i rad under upptrappningen: ${falling.map((f) => `${weekName(f.week)} ${decimalText(f.hours)} h`).join(", ")}. Krav: successivt öka närvaron de första ${months} månaderna.`,
             });
           }
           falling.splice(0, falling.length - 1);
@@ -91,21 +97,21 @@ export const FAI2_UPPTRAPPNING = defineRule<{ månader: number; timmar: number }
         checks.push({ acts: acts.filter(onSite), what: "timmar på plats" });
       }
       for (const { acts: counted, what } of checks) {
-        const planned = hoursOf(counted);
+        const planned = sumHours(counted);
         const missed = counted.filter(isAbsent);
-        const done = planned - hoursOf(missed);
+        const done = planned - sumHours(missed);
         if (done >= min) continue;
         const figure =
           planned >= min
-            ? `${formatHours(planned)} ${what} planerade, ${formatHours(done)} genomförda`
-            : `${formatHours(planned)} ${what}`;
+            ? `${decimalText(planned)} ${what} planerade, ${decimalText(done)} genomförda`
+            : `${decimalText(planned)} ${what}`;
         const partial = week.partial ? ` (delvis vecka ${first} – ${last})` : "";
         const absence =
           missed.length > 0 ? ` Ej genomfört: ${missed.map(absenceText).join(", ")}.` : "";
         const rule =
           what === "timmar"
-            ? `minst ${formatHours(min)} timmar i veckan från månad ${months + 1}`
-            : `minst ${formatHours(min)} timmar i veckan på plats de ${months} sista månaderna`;
+            ? `minst ${decimalText(min)} timmar i veckan från månad ${months + 1}`
+            : `minst ${decimalText(min)} timmar i veckan på plats de ${months} sista månaderna`;
         hits.push({
           severity: planned < min && !week.partial ? "error" : "warning",
           refs: week.refs.length > 0 ? week.refs : context.participant.refs.slice(0, 1),

@@ -60,8 +60,3 @@ export function allowedEnd(context: RuleContext, months: number): IsoDate {
   const latest = extensions(context).at(-1)?.newEnd;
   return latest !== undefined && latest > base ? latest : base;
 }
-
-/** "10" or "10,5" timmar. */
-export function formatHours(hours: number): string {
-  return String(Math.round(hours * 100) / 100).replace(".", ",");
-}

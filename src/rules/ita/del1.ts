@@ -10,6 +10,7 @@
  * Tolkning: a del 1 not followed by a later part (the participant left during kartläggning)
  * is not held to the 2-week minimum.
  */
+import { decimalText } from "../../domain/numbers";
 import { addDays } from "../../domain/calendar";
 import { snart, spanDays, windowRefs } from "../helpers";
 import { defineRule, type RuleHit } from "../types";
@@ -43,7 +44,7 @@ export const ITA_DEL1 = defineRule<{ minVeckor: number; maxVeckor: number }>({
     if (next !== undefined) {
       const to = addDays(next.from, -1);
       const days = spanDays(del1.from, to);
-      const weeks = `${String(Math.round((days / 7) * 10) / 10).replace(".", ",")} veckor`;
+      const weeks = `${decimalText(days / 7, 1)} veckor`;
       if (days < minDays) {
         hits.push({
           severity: "error",

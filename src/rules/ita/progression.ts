@@ -12,8 +12,9 @@
  * Tolkning: the 8-week span is ours; the source gives no number. Del 3 is judged by
  * arbetsprövning instead (ITA.DEL3), as the source's "och/eller" allows.
  */
+import { decimalText } from "../../domain/numbers";
 import { addDays } from "../../domain/calendar";
-import { periodWeeks, weekName, type PeriodWeek } from "../helpers";
+import { periodWeeks, sumHours, weekName, type PeriodWeek } from "../helpers";
 import { defineRule, type RuleHit } from "../types";
 import { itaParts } from "./util";
 
@@ -34,7 +35,7 @@ export const ITA_PROGRESSION = defineRule<{ veckor: number }>({
     const weeks = periodWeeks(context).filter(
       (w) => !w.partial && (del3 === null || w.monday < del3),
     );
-    const hours = (w: PeriodWeek) => w.activities.reduce((sum, a) => sum + (a.hours ?? 0), 0);
+    const hours = (w: PeriodWeek) => sumHours(w.activities);
     const hits: RuleHit[] = [];
     let run: PeriodWeek[] = [];
     let base = 0;
@@ -49,7 +50,7 @@ export const ITA_PROGRESSION = defineRule<{ veckor: number }>({
         refs: run.flatMap((w) => w.refs),
         from: first.days[0] ?? first.monday,
         to: last.days.at(-1) ?? last.sunday,
-        message: `Ingen ökning av schemalagd tid på ${n} veckor (${weekName(first)} – ${weekName(last)}): högst ${String(base).replace(".", ",")} timmar i veckan. Krav: successiv ökning av deltagarens tid i tjänsten (inom ${span} veckor).`,
+        message: `Ingen ökning av schemalagd tid på ${n} veckor (${weekName(first)} – ${weekName(last)}): högst ${decimalText(base)} timmar i veckan. Krav: successiv ökning av deltagarens tid i tjänsten (inom ${span} veckor).`,
       });
     };
     let previous: PeriodWeek | null = null;

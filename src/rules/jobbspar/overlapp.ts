@@ -11,9 +11,10 @@
  * Tolkning: activities are not tied to an insats, so the week's hours are all the
  * participant's scheduled hours that week (attended or not: it is the plan that is judged).
  */
+import { decimalText } from "../../domain/numbers";
 import { addDays, isoWeekOf, isoWeekStart } from "../../domain/calendar";
 import type { IsoDate } from "../../domain/date";
-import { weekName } from "../helpers";
+import { sumHours, weekName } from "../helpers";
 import { defineRule, type RuleHit } from "../types";
 import { insatser } from "./util";
 
@@ -54,7 +55,7 @@ export const JOBBSPAR_OVERLAPP = defineRule<{ timmar: number }>({
       });
       if (parallel.size >= 2) {
         const week = context.activities.filter((a) => a.date >= monday && a.date <= sunday);
-        const hours = week.reduce((sum, a) => sum + (a.hours ?? 0), 0);
+        const hours = sumHours(week);
         if (hours > limit) {
           const named = chain.filter((_, i) => parallel.has(i));
           const { year, week: isoWeek } = isoWeekOf(monday);
@@ -66,7 +67,7 @@ export const JOBBSPAR_OVERLAPP = defineRule<{ timmar: number }>({
             ],
             from: monday,
             to: sunday,
-            message: `Parallella insatser ${weekName({ isoYear: year, isoWeek })} (${named.map((i) => i.name).join(", ")}): ${formatHours(hours)} timmar planerade. Högst ${formatHours(limit)} timmar i veckan.`,
+            message: `Parallella insatser ${weekName({ isoYear: year, isoWeek })} (${named.map((i) => i.name).join(", ")}): ${decimalText(hours)} timmar planerade. Högst ${decimalText(limit)} timmar i veckan.`,
           });
         }
       }
@@ -77,6 +78,3 @@ export const JOBBSPAR_OVERLAPP = defineRule<{ timmar: number }>({
 });
 
 /** 37.5 → "37,5". */
-function formatHours(hours: number): string {
-  return String(Math.round(hours * 100) / 100).replace(".", ",");
-}

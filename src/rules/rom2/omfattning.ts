@@ -12,12 +12,13 @@
  * about the plan); partial weeks are not judged; a week with a public holiday is not scaled
  * (the catalog does not ask for it) — the message says that the week has a holiday.
  */
+import { decimalText } from "../../domain/numbers";
 import type { IsoDate } from "../../domain/date";
 import { holidayName } from "../../domain/holidays";
 import type { Participant } from "../../domain/model";
-import { periodWeeks } from "../helpers";
+import { periodWeeks, sumHours, upptrappningOn } from "../helpers";
 import { defineRule, type RuleHit } from "../types";
-import { sumHours, sv, veckaName } from "./util";
+import { veckaName } from "./util";
 
 /** The weekly hours the participant is to be planned for on a date, with how it was given. */
 function target(
@@ -25,18 +26,18 @@ function target(
   date: IsoDate,
   fullTime: number,
 ): { hours: number; text: string } | null {
-  const step = participant.upptrappning
-    .filter((s) => s.from <= date)
-    .sort((a, b) => (a.from < b.from ? -1 : 1))
-    .at(-1);
-  if (step !== undefined) {
+  const step = upptrappningOn(participant, date);
+  if (step !== null) {
     return { hours: step.hoursPerWeek, text: `upptrappning från ${step.from}` };
   }
   const o = participant.omfattning;
   if (o === null) return null;
   if (o.hoursPerWeek !== null) return { hours: o.hoursPerWeek, text: "" };
   if (o.percent !== null) {
-    return { hours: (o.percent / 100) * fullTime, text: `${sv(o.percent)} % av ${sv(fullTime)} h` };
+    return {
+      hours: (o.percent / 100) * fullTime,
+      text: `${decimalText(o.percent)} % av ${decimalText(fullTime)} h`,
+    };
   }
   return null;
 }
@@ -82,7 +83,7 @@ export const ROM2_OMFATTNING = defineRule<{ tolerans: number }>({
         refs: week.refs,
         from: first,
         to: last,
-        message: `${veckaName(week)}: ${sv(planned)} h planerat. Omfattning: ${sv(goal.hours)} h per vecka${goal.text === "" ? "" : ` (${goal.text})`}, tolerans ±${sv(context.params.tolerans)} % (${sv(low)}–${sv(high)} h).${holidayNote}`,
+        message: `${veckaName(week)}: ${decimalText(planned)} h planerat. Omfattning: ${decimalText(goal.hours)} h per vecka${goal.text === "" ? "" : ` (${goal.text})`}, tolerans ±${decimalText(context.params.tolerans)} % (${decimalText(low)}–${decimalText(high)} h).${holidayNote}`,
       });
     }
     return hits;

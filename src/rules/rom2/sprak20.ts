@@ -7,8 +7,10 @@
  * tjänsten" is the scheduled time — every scheduled activity counts, held, planned or missed,
  * since the share is about how the schedule is built, not about attendance.
  */
+import { decimalText } from "../../domain/numbers";
+import { sumHours } from "../helpers";
 import { defineRule } from "../types";
-import { judgedEnd, rom2Category, sumHours, sv } from "./util";
+import { judgedEnd, rom2Category } from "./util";
 
 export const ROM2_SPRAK20 = defineRule<{ andel: number }>({
   id: "ROM2.SPRAK20",
@@ -37,7 +39,7 @@ export const ROM2_SPRAK20 = defineRule<{ andel: number }>({
         refs: sprak.flatMap((a) => a.refs.slice(0, 1)),
         from: periodStart,
         to: last,
-        message: `Språkträning ${sv(hours)} h av ${sv(total)} h schemalagd tid ${periodStart} – ${last} (${share} %). Krav: högst ${sv(context.params.andel)} % av tiden i tjänsten.`,
+        message: `Språkträning ${decimalText(hours)} h av ${decimalText(total)} h schemalagd tid ${periodStart} – ${last} (${share} %). Krav: högst ${decimalText(context.params.andel)} % av tiden i tjänsten.`,
       },
     ];
   },

@@ -30,11 +30,6 @@ export function judgedEnd(context: RuleContext): IsoDate | null {
   return periodEnd !== null && periodEnd < horizon ? periodEnd : horizon;
 }
 
-/** "1,5" — hours or percentages the Swedish way, at most two decimals. */
-export function sv(n: number): string {
-  return String(Math.round(n * 100) / 100).replace(".", ",");
-}
-
 /** "8.00", "13.30" — minutes after midnight the way the source's schedules write them. */
 export function clock(minutes: number): string {
   return `${Math.floor(minutes / 60)}.${String(minutes % 60).padStart(2, "0")}`;
@@ -43,11 +38,6 @@ export function clock(minutes: number): string {
 /** "Vecka 12 2024" */
 export function veckaName(week: Pick<PeriodWeek, "isoYear" | "isoWeek">): string {
   return `Vecka ${week.isoWeek} ${week.isoYear}`;
-}
-
-/** The sum of the activities' hours (an activity without hours counts 0). */
-export function sumHours(activities: readonly Activity[]): number {
-  return activities.reduce((sum, a) => sum + (a.hours ?? 0), 0);
 }
 
 const SAMPLE = "2024-01-01" as IsoDate;

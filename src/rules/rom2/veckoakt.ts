@@ -12,18 +12,11 @@
  * recorded as absent do not count; when they would have met the requirement the finding is a
  * warning naming the absence. Public holidays do not scale the 1 h / 2 h minimums.
  */
+import { decimalText } from "../../domain/numbers";
 import { serviceMonth } from "../../domain/calendar";
-import { absenceText, isAbsent, periodWeeks } from "../helpers";
+import { absenceText, isAbsent, periodWeeks, sumHours } from "../helpers";
 import { defineRule, type RuleHit } from "../types";
-import {
-  isValbar,
-  judgedEnd,
-  ROM2_MIN_HOURS_FIRST,
-  ROM2_MIN_HOURS_LATER,
-  sumHours,
-  sv,
-  veckaName,
-} from "./util";
+import { isValbar, judgedEnd, ROM2_MIN_HOURS_FIRST, ROM2_MIN_HOURS_LATER, veckaName } from "./util";
 
 export const ROM2_VECKOAKT = defineRule<{
   timmarFörsta: number;
@@ -77,7 +70,9 @@ export const ROM2_VECKOAKT = defineRule<{
       if (held.length > 0 && hours >= required) continue;
 
       const found =
-        held.length === 0 ? "inga valbara aktiviteter" : `${sv(hours)} h valbara aktiviteter`;
+        held.length === 0
+          ? "inga valbara aktiviteter"
+          : `${decimalText(hours)} h valbara aktiviteter`;
       const partial = week.partial ? " Veckan ligger bara delvis inom perioden." : "";
       const absence =
         missed.length > 0
@@ -93,7 +88,7 @@ export const ROM2_VECKOAKT = defineRule<{
         ],
         from: first,
         to: end,
-        message: `${veckaName(week)}: ${found}. Krav: ${held.length === 0 ? "minst ett tillfälle och " : ""}minst ${sv(required)} h per vecka (${months}).${partial}${absence}`,
+        message: `${veckaName(week)}: ${found}. Krav: ${held.length === 0 ? "minst ett tillfälle och " : ""}minst ${decimalText(required)} h per vecka (${months}).${partial}${absence}`,
       });
     }
     return hits;
