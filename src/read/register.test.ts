@@ -527,7 +527,7 @@ describe("readRegister: findings", () => {
     );
     expect(items[0]?.id).toBe("19850101-1234");
     expect(findings[0]?.message).toBe(
-      "Deltagaren 850101-**** saknar startdatum i registret (Deltagare!D2).",
+      "Deltagaren 19850101-**** saknar startdatum i registret (Deltagare!D2).",
     );
     expect(findings[0]?.message).not.toContain("1234");
   });

@@ -407,12 +407,5 @@ export function parseCertificate(
   return parseDateCell(rest, dateContext) ?? undefined;
 }
 
-/**
- * A participant id for a message: a personnummer ("19850101-1234", "850101-1234",
- * "198501011234") shows only its first six digits ("850101-****"), since a personnummer must
- * never be copied into a report; anything else as written.
- */
-export function displayId(id: string): string {
-  const m = /^\s*(?:19|20)?(\d{6})\s*[-+]?\s*\d{4}\s*$/.exec(id);
-  return m ? `${m[1] ?? ""}-****` : id;
-}
+/** A participant id as Schemakoll may show it (domain/personnummer). */
+export { displayId } from "../domain/personnummer";
