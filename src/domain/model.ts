@@ -46,6 +46,27 @@ export interface SheetModel {
   table?: { name: string; headerRow: number; rowCount: number };
   /** Rows kept in view when scrolling (the header). */
   freezeRows?: number;
+  /**
+   * Charts over data already in `rows`. The Office port draws them natively; ExcelJS cannot
+   * write charts, so the file port writes the data table only (and a line saying so).
+   */
+  charts?: ChartSpec[];
+  /** Schemakoll's own bookkeeping sheets (the template map) are written hidden. */
+  hidden?: boolean;
+}
+
+/** A native chart over a range of the same sheet: header row = series names, first column = categories. */
+export interface ChartSpec {
+  /** Swedish chart title ("Timmar per vecka – N-101"). */
+  title: string;
+  type: "line" | "columnClustered";
+  /** The data, with header row and category column, A1 on the same sheet ("A40:C45"). */
+  dataRange: string;
+  /** The chart's top-left cell ("F40"). */
+  anchor: string;
+  /** Size in cells from the anchor (default 8 columns × 15 rows). */
+  widthColumns?: number;
+  heightRows?: number;
 }
 
 export const konSchema = z.enum(["kvinna", "man", "annat"]);

@@ -3,11 +3,11 @@
  * Two implementations: office/ (Excel JavaScript API, in the task pane) and file/ (ExcelJS on
  * an .xlsx, for the CLI and the tests). Everything here is plain data; no Excel types leak out.
  */
-import type { SheetCell, SheetData, SheetModel, Severity } from "../domain/model";
+import type { ChartSpec, SheetCell, SheetData, SheetModel, Severity } from "../domain/model";
 
 // The sheet shapes are plain data in domain/, so that reports/ can build them without
 // importing this layer.
-export type { SheetCell, SheetData, SheetModel, Severity };
+export type { ChartSpec, SheetCell, SheetData, SheetModel, Severity };
 
 /** A finding's cells to mark: fill by severity, the message as a note on the first cell. */
 export interface CellMark {
@@ -36,6 +36,24 @@ export interface WorkbookPort {
   writeSheet(sheet: SheetModel): Promise<void>;
   /** Activates a sheet and selects cells. */
   select(sheet: string, cells: string[]): Promise<void>;
+  /**
+   * Appends rows below the sheet's last used row, leaving everything above as it is; creates
+   * the sheet with `header` (bold) as its first row when it does not exist. Text is literal.
+   * Used for "Godkända avvikelser".
+   */
+  appendRows(sheet: string, header: readonly string[], rows: readonly SheetCell[][]): Promise<void>;
+  /**
+   * Writes single cells of an existing sheet (creating the sheet when missing), values only:
+   * the cells' own formats stay. Text is literal. Used for Inställningar.
+   */
+  writeCells(sheet: string, cells: readonly CellWrite[]): Promise<void>;
+}
+
+/** One value to write into one cell. */
+export interface CellWrite {
+  /** A1 address ("B7"). */
+  cell: string;
+  value: SheetCell["value"];
 }
 
 /** The hidden sheet that remembers marked cells' own formatting, so clearMarks can restore it. */

@@ -13,11 +13,14 @@ import {
   WorkbookReadError,
   WorkbookWriteError,
   type CellMark,
+  type CellWrite,
+  type SheetCell,
   type Selection,
   type SheetModel,
   type WorkbookPort,
 } from "../port";
 import { parseRange, formatAddress } from "./a1";
+import { appendRows, writeCells } from "./cells";
 import { loadXlsx } from "./excelInternals";
 import { clearMarks, forgetMarks, markCells, markedCells as markedCellsOf } from "./marks";
 import { readSheet } from "./readSheet";
@@ -173,6 +176,22 @@ export class FileWorkbook implements WorkbookPort {
         first === undefined ? undefined : formatAddress(first.top, first.left),
       );
       this.selected = { sheet: target.name, cells: [...cells] };
+    });
+  }
+
+  appendRows(
+    sheet: string,
+    header: readonly string[],
+    rows: readonly SheetCell[][],
+  ): Promise<void> {
+    return settle(() => {
+      appendRows(this.workbook, sheet, header, rows);
+    });
+  }
+
+  writeCells(sheet: string, cells: readonly CellWrite[]): Promise<void> {
+    return settle(() => {
+      writeCells(this.workbook, sheet, cells);
     });
   }
 

@@ -248,6 +248,8 @@ export function writeSheetModel(workbook: Workbook, model: SheetModel): Workshee
           : [],
     });
     if (orderNo !== undefined) setOrderNo(sheet, orderNo);
+    if (model.hidden === true) sheet.state = "hidden";
+    // model.charts: ExcelJS cannot write charts; the chart's data is in the rows already.
     if (table) addTable(workbook, sheet, table, cells);
     for (const c of cells) {
       const cell = sheet.getCell(c.row, c.col);
