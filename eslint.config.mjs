@@ -43,10 +43,15 @@ export default tseslint.config(
   // Layering (design.md): dependencies point down only, and domain/, rules/, read/ and
   // reports/ never touch Office, React or ExcelJS.
   ...[
-    ["src/domain/**", ["rules", "read", "reports", "workbook", "taskpane", "functions", "cli"]],
-    ["src/rules/**", ["read", "reports", "workbook", "taskpane", "functions", "cli"]],
-    ["src/read/**", ["reports", "workbook", "taskpane", "functions", "cli"]],
-    ["src/reports/**", ["read", "workbook", "taskpane", "functions", "cli"]],
+    [
+      "src/domain/**",
+      ["rules", "read", "reports", "workbook", "app", "taskpane", "functions", "cli"],
+    ],
+    ["src/rules/**", ["read", "reports", "workbook", "app", "taskpane", "functions", "cli"]],
+    ["src/read/**", ["reports", "workbook", "app", "taskpane", "functions", "cli"]],
+    ["src/reports/**", ["read", "workbook", "app", "taskpane", "functions", "cli"]],
+    // app/ works over the port only: never the file or Office implementation directly.
+    ["src/app/**", ["taskpane", "functions", "cli", "workbook/file", "workbook/office"]],
   ].map(([files, above]) => ({
     files: [files],
     rules: {

@@ -34,6 +34,12 @@ export interface SheetCell {
   fill?: string;
   /** An internal link only: "#'Blad'!B7" (see workbook/port internalLink). */
   hyperlink?: string;
+  /**
+   * A formula Schemakoll builds itself from cell addresses of the same sheet (a total:
+   * "SUM(G6:G12)", without "="), never from text read from a workbook. `value` holds its
+   * result as Schemakoll computed it, so that a program that does not recalculate still shows it.
+   */
+  formula?: string;
 }
 
 /** A generated sheet (Månadsrapport, Fakturaunderlag), built by reports/ and written by the workbook port. */

@@ -66,6 +66,14 @@ export const MARK_FILL_ARGB: Readonly<Record<Severity, string>> = {
   info: "FFDDEBF7",
 };
 
+/**
+ * The only formulas Schemakoll writes: sums and counts over plain ranges of the same sheet
+ * ("SUM(G6:G12)", "SUBTOTAL(109,G6:G12)"). Anything else is refused, so no text from a
+ * workbook can ever become a formula through this path.
+ */
+export const SAFE_FORMULA =
+  /^(?:(?:SUM|COUNT|COUNTA)\(|SUBTOTAL\(109,)\$?[A-Z]{1,3}\$?\d+:\$?[A-Z]{1,3}\$?\d+\)$/;
+
 /** What a worksheet may hold, and what Schemakoll agrees to read. */
 export const WORKBOOK_LIMITS = {
   /** Excel's own sheet size. */
@@ -102,4 +110,24 @@ export class WorkbookWriteError extends WorkbookError {
 /** An internal hyperlink to a cell: internalLink("Jan Ek", "B7") → "#'Jan Ek'!B7". */
 export function internalLink(sheet: string, cell: string): string {
   return `#'${sheet.replace(/'/g, "''")}'!${cell}`;
+}
+
+/** A workbook-level defined name. */
+export interface DefinedName {
+  name: string;
+  /** The formula as Excel shows it, starting with "=". */
+  formula: string;
+}
+
+/**
+ * Workbook names (the "formulas without AMI." option). Only the Office port has them; the file
+ * port does not offer this.
+ */
+export interface NamesPort {
+  /** Whether this Excel evaluates LAMBDA in defined names (false on versions without it). */
+  lambdaSupported(): Promise<boolean>;
+  listNames(): Promise<DefinedName[]>;
+  /** Adds or replaces each name, all in one batch. */
+  setNames(names: readonly DefinedName[], comment: string): Promise<void>;
+  deleteNames(names: readonly string[]): Promise<void>;
 }

@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import { FileWorkbook } from "./fileWorkbook";
+import { loadWithExcelJS } from "./testing";
 
 async function workbookWith(setup: (wb: ExcelJS.Workbook) => void): Promise<FileWorkbook> {
   const wb = new ExcelJS.Workbook();
@@ -8,9 +9,7 @@ async function workbookWith(setup: (wb: ExcelJS.Workbook) => void): Promise<File
 }
 
 async function reread(file: FileWorkbook): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(await file.toBuffer());
-  return wb;
+  return loadWithExcelJS(await file.toBuffer());
 }
 
 describe("appendRows", () => {
@@ -84,4 +83,31 @@ test("a hidden SheetModel is written hidden", async () => {
   const file = await workbookWith((wb) => wb.addWorksheet("Data"));
   await file.writeSheet({ name: "Schemakoll_mall", rows: [[{ value: "x" }]], hidden: true });
   expect((await reread(file)).getWorksheet("Schemakoll_mall")?.state).toBe("hidden");
+});
+
+describe("formulas in a generated sheet", () => {
+  it.each([
+    ["SUM(G6:G12)", true],
+    ["SUBTOTAL(109,G6:G12)", true],
+    ["COUNTA($A$1:$A$3)", true],
+    ["SUM(G6:G12)+1", false],
+    ['HYPERLINK("http://x","y")', false],
+    ["SUMG6:G12)", false],
+    ["SUBTOTAL(109,(G1:G2)", false],
+    ["SUM('Annat blad'!A1:A2)", false],
+  ])("%j is one of Schemakoll's own: %j", async (formula, allowed) => {
+    const file = await workbookWith((wb) => wb.addWorksheet("Data"));
+    const write = file.writeSheet({
+      name: "Summa",
+      rows: [[{ value: 1 }], [{ value: 2 }], [{ value: 3, formula }]],
+    });
+    if (!allowed) {
+      await expect(write).rejects.toThrow("inte en av Schemakolls egna");
+      return;
+    }
+    await write;
+    const cell = (await reread(file)).getWorksheet("Summa")?.getCell("A3");
+    expect(cell?.formula).toBe(formula);
+    expect(cell?.result).toBe(3);
+  });
 });

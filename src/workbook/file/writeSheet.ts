@@ -3,7 +3,13 @@
  * formula, whatever it starts with: this module never gives ExcelJS a { formula } value.
  */
 import type { CellValue, Fill, Font, Style, Workbook, Worksheet } from "exceljs";
-import { MARKS_SHEET_NAME, WorkbookWriteError, type SheetCell, type SheetModel } from "../port";
+import {
+  MARKS_SHEET_NAME,
+  SAFE_FORMULA,
+  WorkbookWriteError,
+  type SheetCell,
+  type SheetModel,
+} from "../port";
 import { formatAddress } from "./a1";
 import { getOrderNo, setOrderNo, tableNames } from "./excelInternals";
 import { findSheet, keepingActiveSheet } from "./tabs";
@@ -86,6 +92,13 @@ function cellValue(cell: SheetCell, where: string): CellValue {
     return { text: xlsxText(text), hyperlink: cleanText(cell.hyperlink).replace(/\s/g, "") };
   }
   const { value } = cell;
+  if (cell.formula !== undefined) {
+    if (!SAFE_FORMULA.test(cell.formula)) {
+      throw new WorkbookWriteError(`Formeln i ${where} är inte en av Schemakolls egna.`);
+    }
+    const result = typeof value === "number" && Number.isFinite(value) ? value : undefined;
+    return result === undefined ? { formula: cell.formula } : { formula: cell.formula, result };
+  }
   if (typeof value === "string") return xlsxText(value);
   if (typeof value === "number") return Number.isFinite(value) ? value : { error: "#NUM!" };
   return value;
