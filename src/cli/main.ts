@@ -6,7 +6,9 @@
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import { WorkbookError } from "../workbook/port";
+import { faktura, fakturaText, problemLines } from "./faktura";
 import { las, lasText } from "./las";
+import { rapport } from "./rapport";
 import { exitCode, validera, valideraText } from "./validera";
 
 const HELP = `Schemakoll – kontrollerar individuella scheman i Excel
@@ -24,10 +26,22 @@ Användning:
       deltagarna med insats och period, aktiviteter per deltagare och vecka,
       händelser och celler som inte gick att läsa.
 
+  schemakoll faktura <arbetsbok.xlsx> --manad ÅÅÅÅ-MM [--idag ÅÅÅÅ-MM-DD] [--json]
+      Visar fakturaunderlaget för månaden: en rad per deltagare med insatsdagar
+      (månadsbelopp eller dagersättning), tilläggscheckar och bonus, med summa.
+      Felkod 0: klart, 2: filen eller argumenten gick inte att läsa eller någon
+      insats saknar ersättningsnivå (bladet Ersättningar).
+
+  schemakoll rapport <arbetsbok.xlsx> --manad ÅÅÅÅ-MM --ut <ut.xlsx> [--idag ÅÅÅÅ-MM-DD]
+      Skriver en kopia av arbetsboken med bladen "Månadsrapport ÅÅÅÅ-MM" och
+      "Fakturaunderlag ÅÅÅÅ-MM"; arbetsboken själv ändras aldrig.
+
 Flaggor:
   --json     skriv ett enda JSON-objekt i stället för text
   --idag     referensdatum (annars Inställningar "Idag", annars dagens datum)
   --markera  skriv en markerad kopia till den här filen
+  --manad    månaden för faktura och rapport, t.ex. 2024-05
+  --ut       filen som rapport skriver
   --hjalp    visa den här texten`;
 
 export class UsageError extends Error {}
@@ -53,6 +67,8 @@ export async function main(args: readonly string[], io: Io = defaultIo): Promise
         json: { type: "boolean" },
         idag: { type: "string" },
         markera: { type: "string" },
+        manad: { type: "string" },
+        ut: { type: "string" },
         hjalp: { type: "boolean", short: "h" },
         help: { type: "boolean" },
       },
@@ -62,19 +78,53 @@ export async function main(args: readonly string[], io: Io = defaultIo): Promise
       io.out(HELP);
       return command === undefined && values.hjalp !== true && values.help !== true ? 2 : 0;
     }
-    if (command !== "las" && command !== "validera") {
+    if (!["las", "validera", "faktura", "rapport"].includes(command)) {
       throw new UsageError(`Okänt kommando "${command}". Skriv schemakoll --hjalp.`);
     }
     const [file, ...extra] = files;
     if (file === undefined)
       throw new UsageError(`Ange arbetsboken, t.ex. schemakoll ${command} arbetsbok.xlsx.`);
     if (extra.length > 0) throw new UsageError(`För många argument: ${extra.join(" ")}`);
+    if (command !== "faktura" && command !== "rapport" && values.manad !== undefined)
+      throw new UsageError("--manad hör till schemakoll faktura och schemakoll rapport.");
+    if (command !== "rapport" && values.ut !== undefined)
+      throw new UsageError("--ut hör till schemakoll rapport.");
+    if (command !== "validera" && values.markera !== undefined)
+      throw new UsageError("--markera hör till schemakoll validera.");
     if (command === "las") {
-      if (values.idag !== undefined || values.markera !== undefined) {
-        throw new UsageError("--idag och --markera hör till schemakoll validera.");
+      if (values.idag !== undefined) {
+        throw new UsageError("--idag hör till schemakoll validera, faktura och rapport.");
       }
       const out = await las(file);
       io.out(values.json === true ? JSON.stringify(out, null, 2) : lasText(out));
+      return 0;
+    }
+    if (command === "faktura") {
+      let result;
+      try {
+        result = await faktura(file, { manad: values.manad, idag: values.idag });
+      } catch (error) {
+        if (error instanceof RangeError) throw new UsageError(error.message);
+        throw error;
+      }
+      const refused = result.invoice.refused.length > 0;
+      if (values.json === true) {
+        if (!refused) io.out(JSON.stringify(result.output, null, 2));
+        for (const line of problemLines(result.invoice)) io.err(line);
+      } else io.out(fakturaText(basename(file), result));
+      for (const r of result.invoice.refused) io.err(`Fel: ${r.message}`);
+      return refused ? 2 : 0;
+    }
+    if (command === "rapport") {
+      if (values.json === true) throw new UsageError("--json hör inte till schemakoll rapport.");
+      let result;
+      try {
+        result = await rapport(file, { manad: values.manad, ut: values.ut, idag: values.idag });
+      } catch (error) {
+        if (error instanceof RangeError) throw new UsageError(error.message);
+        throw error;
+      }
+      for (const line of result.lines) io.out(line);
       return 0;
     }
     let result;
