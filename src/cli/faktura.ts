@@ -6,17 +6,18 @@
 import { z } from "zod";
 import {
   isoDateSchema,
+  monthText,
   makeYearMonth,
   parseIsoDate,
   todayLocal,
   type IsoDate,
   type YearMonth,
 } from "../domain/date";
-import { programmeSchema } from "../domain/programmes";
+import { programmeLabel, programmeSchema } from "../domain/programmes";
 import { readWorkbook, TEMPLATE_MAP_SHEET, templateMapFromValues } from "../read/workbook";
 import { formatKronor } from "../domain/numbers";
 import { buildInvoice } from "../reports/invoice";
-import { FLAG_TEXTS, monthText, programmeLabel } from "../reports/invoiceSheet";
+import { FLAG_TEXTS } from "../reports/invoiceSheet";
 import type { Invoice } from "../reports/types";
 import { openWorkbookFile } from "../workbook/file";
 

@@ -263,3 +263,9 @@ export function minDate(a: IsoDate, b: IsoDate): IsoDate {
 export function maxDate(a: IsoDate, b: IsoDate): IsoDate {
   return a >= b ? a : b;
 }
+
+/** A month for people: "2024-05" → "maj 2024". */
+export function monthText(month: YearMonth | string): string {
+  const name = MONTH_NAMES[Number(month.slice(5, 7)) - 1] ?? month.slice(5, 7);
+  return `${name} ${month.slice(0, 4)}`;
+}

@@ -111,5 +111,11 @@ export function programmeName(key: Programme): string {
   return PROGRAMMES[key].name;
 }
 
+/** "Jobbpeng grund (JPG)"; a name that already says its key ("Arbetsprövning (FAI 1)") as is. */
+export function programmeLabel(key: Programme): string {
+  const name = programmeName(key);
+  return name.includes("(") ? name : `${name} (${key})`;
+}
+
 /** The Nacka kundval programmes, to which the common AMI.* rules apply. */
 export const AMI_PROGRAMMES: readonly Programme[] = ["JPG", "JPF", "SAI", "FAI1", "FAI2"];

@@ -3,9 +3,9 @@
  * whose amount is Schemakoll's own SUM over exactly the table's Belopp cells, then what cannot
  * be invoiced and what needs checking. Participant ids are already masked in the Invoice.
  */
-import { MONTH_NAMES, type IsoDate } from "../domain/date";
+import { monthText, type IsoDate } from "../domain/date";
 import type { SheetCell, SheetModel } from "../domain/model";
-import { programmeName, type Programme } from "../domain/programmes";
+import { programmeLabel } from "../domain/programmes";
 import { count, date, header, kr, KR_FORMAT, MASKED_NOTE, text, title } from "./style";
 import { invoiceSheetName, type Invoice, type InvoiceFlag, type InvoiceProblem } from "./types";
 
@@ -38,18 +38,6 @@ const SEVERITY_SV: Readonly<Record<InvoiceProblem["severity"], string>> = {
   warning: "varning",
   info: "info",
 };
-
-/** "Jobbpeng grund (JPG)"; a name that already says its key ("Arbetsprövning (FAI 1)") as is. */
-export function programmeLabel(programme: Programme): string {
-  const name = programmeName(programme);
-  return name.includes("(") ? name : `${name} (${programme})`;
-}
-
-/** "maj 2024". */
-export function monthText(month: string): string {
-  const name = MONTH_NAMES[Number(month.slice(5, 7)) - 1] ?? month.slice(5, 7);
-  return `${name} ${month.slice(0, 4)}`;
-}
 
 const MASKED = /\d{6,8}-\*{4}/;
 
