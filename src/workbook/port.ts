@@ -32,6 +32,12 @@ export interface WorkbookPort {
   markCells(marks: CellMark[]): Promise<void>;
   /** Restores every marked cell's own fill and note exactly. */
   clearMarks(): Promise<void>;
+  /**
+   * clearMarks() then markCells(marks) as one command: what a validation does. The Office port
+   * does it in a fixed, small number of syncs (it reuses what the readSheets just before it
+   * loaded, and falls back to the full path if the workbook changed in between).
+   */
+  replaceMarks(marks: CellMark[]): Promise<void>;
   /** Creates the sheet, or replaces the sheet of that name in place; no other sheet changes. */
   writeSheet(sheet: SheetModel): Promise<void>;
   /** Activates a sheet and selects cells. */

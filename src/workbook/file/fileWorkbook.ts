@@ -145,6 +145,13 @@ export class FileWorkbook implements WorkbookPort {
     });
   }
 
+  replaceMarks(marks: CellMark[]): Promise<void> {
+    return settle(() => {
+      clearMarks(this.workbook);
+      markCells(this.workbook, marks);
+    });
+  }
+
   writeSheet(sheet: SheetModel): Promise<void> {
     return settle(() => {
       const replaced = findSheet(this.workbook, sheet.name)?.name;

@@ -1,0 +1,428 @@
+/**
+ * Marking cells and taking the marks away again through the Excel JavaScript API.
+ *
+ * Reversibility: "remember what was there", like the file port, not conditional formats.
+ * Before a cell is first marked, its own fill and note are recorded in the hidden sheet
+ * Schemakoll_markeringar in the file port's JSON v1 format (records.ts). Conditional formats
+ * would leave the cell's format untouched, but they cannot carry the note, they survive into
+ * copies of the sheet and would be a second mechanism the CLI does not know; with one record
+ * format either port clears what the other marked (the CLI's records hold an ExcelJS style: a
+ * solid ARGB fill is put back exactly; a theme colour or gradient, which the Excel API cannot
+ * set, is cleared to no fill).
+ *
+ * Syncs, whatever the number of sheets or marks:
+ *   markCells: 1 sheet names; 2 the records, each new cell's own fill (getCellProperties, one per
+ *   range given) and note; 3 the writes (fills grouped by colour into RangeAreas, notes, records).
+ *   clearMarks: 1 sheet names (done when nothing is marked); 2 the records; 3 each marked cell's
+ *   current fill and note; 4 the restores.
+ * The write is split into further syncs only when its estimated size passes the request budget
+ * (support.ts), so the count grows with the bytes written, never per sheet or per finding.
+ * The sheet names come first because Office does not document what happens when one chains
+ * calls on a null object (worksheets.getItemOrNullObject(…).getRange(…)); reading a sheet the
+ * port knows exists never fails the batch.
+ *
+ * Clearing restores a cell's fill and note only where they are still Schemakoll's (the mark's
+ * colour, the note text it wrote): a fill or note someone changed after marking stays as they
+ * made it, as in the file port. Values are never touched.
+ */
+import { severitySchema, type Severity } from "../../domain/model";
+import { MARK_FILL_ARGB, MARKS_SHEET_NAME, WorkbookWriteError, type CellMark } from "../port";
+import { parseRange, rangeAddresses, rangeSize } from "../file/a1";
+import {
+  hexOfArgb,
+  higher,
+  isMarkNote,
+  markNoteText,
+  MAX_MESSAGE,
+  noteText,
+  ownFill,
+  parseRecords,
+  recordKey,
+  recordRows,
+  styleOfFill,
+  truncate,
+  type MarkRecord,
+  type RecordState,
+} from "./records";
+import { areaAddresses, findName, literal, sizeOf, WriteBatch, type ExcelRun } from "./support";
+
+/** Cells one workbook may have marked at a time (as the file port). */
+export const MAX_MARKED_CELLS = 200_000;
+
+function formatCount(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, " ");
+}
+
+function tooManyCells(): WorkbookWriteError {
+  return new WorkbookWriteError(
+    `För många celler att markera (högst ${formatCount(MAX_MARKED_CELLS)}). Ta bort gamla markeringar eller kontrollera färre blad åt gången.`,
+  );
+}
+
+interface PlannedCell {
+  sheet: string;
+  address: string;
+  severity: Severity;
+  messages: string[];
+}
+
+interface Plan {
+  cells: Map<string, PlannedCell>;
+  /** Range texts per sheet, as given (one getCellProperties each). */
+  ranges: Map<string, Set<string>>;
+}
+
+/** Checks every mark before anything changes, and lists the cells to mark. */
+function plan(sheetNames: readonly string[], marks: readonly CellMark[]): Plan {
+  const cells = new Map<string, PlannedCell>();
+  const ranges = new Map<string, Set<string>>();
+  let count = 0;
+  for (const mark of marks) {
+    const sheet = findName(sheetNames, mark.sheet);
+    if (sheet === undefined || sheet === MARKS_SHEET_NAME) {
+      throw new WorkbookWriteError(`Bladet ”${mark.sheet}” finns inte i arbetsboken.`);
+    }
+    const severity = severitySchema.safeParse(mark.severity);
+    if (!severity.success) {
+      throw new WorkbookWriteError(`Okänd allvarlighetsgrad ”${mark.severity}”.`);
+    }
+    const message = truncate(mark.note.trim(), MAX_MESSAGE);
+    let first = true;
+    for (const text of mark.cells) {
+      const range = parseRange(text);
+      if (!range) {
+        throw new WorkbookWriteError(`”${text}” på bladet ”${sheet}” är ingen celladress.`);
+      }
+      count += rangeSize(range);
+      if (count > MAX_MARKED_CELLS) throw tooManyCells();
+      const set = ranges.get(sheet) ?? new Set<string>();
+      set.add(text.replace(/\$/g, "").toUpperCase());
+      ranges.set(sheet, set);
+      for (const address of rangeAddresses(range)) {
+        const k = recordKey(sheet, address);
+        const planned = cells.get(k) ?? { sheet, address, severity: severity.data, messages: [] };
+        planned.severity = higher(planned.severity, severity.data);
+        if (first && message !== "" && !planned.messages.includes(message)) {
+          planned.messages.push(message);
+        }
+        first = false;
+        cells.set(k, planned);
+      }
+    }
+  }
+  return { cells, ranges };
+}
+
+interface CellPropertiesFill {
+  format?: { fill?: { color?: string; pattern?: string } };
+}
+
+async function loadSheetNames(context: Excel.RequestContext): Promise<string[]> {
+  const sheets = context.workbook.worksheets.load("items/name");
+  await context.sync();
+  return sheets.items.map((s) => s.name);
+}
+
+function loadRecords(context: Excel.RequestContext): Excel.Range {
+  return context.workbook.worksheets
+    .getItem(MARKS_SHEET_NAME)
+    .getUsedRangeOrNullObject(true)
+    .load("address,values");
+}
+
+function recordsOf(range: Excel.Range | null): RecordState {
+  if (range === null || range.isNullObject) return { records: new Map(), unreadable: [] };
+  return parseRecords(range.values as unknown[][]);
+}
+
+/**
+ * Queues the hidden sheet's new content: the old content cleared (or the sheet added, hidden),
+ * then the rows in blocks within the request budget; the sheet is deleted when nothing is left.
+ */
+async function writeRecords(
+  context: Excel.RequestContext,
+  batch: WriteBatch,
+  existed: Excel.Range | null,
+  rows: string[][],
+): Promise<void> {
+  const sheets = context.workbook.worksheets;
+  if (rows.length === 0) {
+    if (existed !== null) {
+      batch.fixed(() => {
+        sheets.getItem(MARKS_SHEET_NAME).delete();
+      });
+    }
+    return;
+  }
+  let sheet: Excel.Worksheet;
+  if (existed === null) {
+    sheet = sheets.add(MARKS_SHEET_NAME);
+    batch.fixed(() => {
+      sheet.visibility = "Hidden";
+    });
+  } else {
+    sheet = sheets.getItem(MARKS_SHEET_NAME);
+    if (!existed.isNullObject) {
+      const address = existed.address.slice(existed.address.lastIndexOf("!") + 1);
+      batch.fixed(() => {
+        sheet.getRange(address).clear("Contents");
+      });
+    }
+  }
+  const width = Math.max(...rows.map((r) => r.length));
+  let start = 0;
+  while (start < rows.length) {
+    // Blocks of rows that fit the budget comfortably.
+    let end = start;
+    let size = 0;
+    while (end < rows.length && (end === start || size < 1_000_000)) {
+      size += sizeOf(rows[end]);
+      end++;
+    }
+    const block = rows.slice(start, end).map((row) => {
+      const out: (string | number | boolean)[] = row.map((t) => literal(t));
+      while (out.length < width) out.push("");
+      return out;
+    });
+    const top = start + 1;
+    await batch.add(size, () => {
+      sheet.getRange(`A${top}:${columnAddress(width)}${top + block.length - 1}`).values = block;
+    });
+    start = end;
+  }
+}
+
+export async function markCells(
+  run: ExcelRun,
+  notesSupported: boolean,
+  marks: readonly CellMark[],
+): Promise<void> {
+  if (marks.length === 0) return;
+  await run(async (context) => {
+    // Sync 1: which sheets exist.
+    const names = await loadSheetNames(context);
+    const { cells: planned, ranges } = plan(names, marks);
+    if (planned.size === 0) return;
+    const hasRecords = names.includes(MARKS_SHEET_NAME);
+
+    // Sync 2: the records, and each cell's own fill and note.
+    const recordsRange = hasRecords ? loadRecords(context) : null;
+    const sheetProxies = new Map<string, Excel.Worksheet>();
+    const sheetOf = (name: string): Excel.Worksheet => {
+      let sheet = sheetProxies.get(name);
+      if (!sheet) {
+        sheet = context.workbook.worksheets.getItem(name);
+        sheetProxies.set(name, sheet);
+      }
+      return sheet;
+    };
+    const fills: {
+      sheet: string;
+      range: string;
+      result: OfficeExtension.ClientResult<CellPropertiesFill[][]>;
+    }[] = [];
+    for (const [sheet, set] of ranges) {
+      for (const range of set) {
+        const result = sheetOf(sheet)
+          .getRange(range)
+          .getCellProperties({ format: { fill: { color: true, pattern: true } } });
+        fills.push({ sheet, range, result });
+      }
+    }
+    const notes = new Map<string, Excel.Note>();
+    if (notesSupported) {
+      for (const [k, p] of planned) {
+        notes.set(k, sheetOf(p.sheet).notes.getItemOrNullObject(p.address).load("content"));
+      }
+    }
+    await context.sync();
+
+    const state = recordsOf(recordsRange);
+    let added = 0;
+    for (const k of planned.keys()) if (!state.records.has(k)) added++;
+    if (state.records.size + added > MAX_MARKED_CELLS) throw tooManyCells();
+
+    const ownFills = new Map<string, Record<string, unknown>>();
+    for (const { sheet, range, result } of fills) {
+      const rect = parseRange(range);
+      if (!rect) continue;
+      result.value.forEach((row, r) => {
+        row.forEach((props, c) => {
+          const address = `${columnAddress(rect.left + c)}${rect.top + r}`;
+          const fill = props.format?.fill;
+          ownFills.set(
+            recordKey(sheet, address),
+            styleOfFill(fill?.color ?? null, fill?.pattern ?? null),
+          );
+        });
+      });
+    }
+    const currentNote = (k: string): string | null => {
+      const note = notes.get(k);
+      return note === undefined || note.isNullObject ? null : note.content;
+    };
+
+    const targets: { planned: PlannedCell; record: MarkRecord; k: string }[] = [];
+    for (const [k, p] of planned) {
+      let record = state.records.get(k);
+      if (!record) {
+        record = {
+          sheet: p.sheet,
+          address: p.address,
+          severity: p.severity,
+          messages: [],
+          style: ownFills.get(k) ?? {},
+          note: currentNote(k),
+        };
+        state.records.set(k, record);
+      }
+      record.severity = higher(record.severity, p.severity);
+      for (const m of p.messages) if (!record.messages.includes(m)) record.messages.push(m);
+      targets.push({ planned: p, record, k });
+    }
+
+    // Sync 3 (more only for very large writes): records first, then the cells.
+    const batch = new WriteBatch(context);
+    await writeRecords(context, batch, recordsRange, recordRows(state));
+    const byColour = new Map<string, Map<string, string[]>>();
+    for (const { record } of targets) {
+      const colour = hexOfArgb(MARK_FILL_ARGB[record.severity]);
+      const perSheet = byColour.get(colour) ?? new Map<string, string[]>();
+      const list = perSheet.get(record.sheet) ?? [];
+      list.push(record.address);
+      perSheet.set(record.sheet, list);
+      byColour.set(colour, perSheet);
+    }
+    for (const [colour, perSheet] of byColour) {
+      for (const [sheet, addresses] of perSheet) {
+        for (const areas of areaAddresses(addresses)) {
+          await batch.add(areas.length, () => {
+            sheetOf(sheet).getRanges(areas).format.fill.color = colour;
+          });
+        }
+      }
+    }
+    if (notesSupported) {
+      for (const { record, k } of targets) {
+        if (record.messages.length === 0) continue;
+        const text = markNoteText(record);
+        const existing = notes.get(k);
+        await batch.add(sizeOf(text), () => {
+          if (existing !== undefined && !existing.isNullObject) existing.content = text;
+          else sheetOf(record.sheet).notes.add(record.address, text);
+        });
+      }
+    }
+    await batch.flush();
+  });
+}
+
+function columnAddress(col: number): string {
+  let n = col;
+  let out = "";
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    out = String.fromCharCode(65 + rem) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+export async function clearMarks(run: ExcelRun, notesSupported: boolean): Promise<void> {
+  const unreadable = await run(async (context) => {
+    // Sync 1: is anything marked?
+    const names = await loadSheetNames(context);
+    if (!names.includes(MARKS_SHEET_NAME)) return 0;
+
+    // Sync 2: the records.
+    const recordsRange = loadRecords(context);
+    await context.sync();
+    const state = recordsOf(recordsRange);
+
+    // Sync 3: each marked cell's fill and note now.
+    const sheetProxies = new Map<string, Excel.Worksheet>();
+    const sheetOf = (name: string): Excel.Worksheet => {
+      let sheet = sheetProxies.get(name);
+      if (!sheet) {
+        sheet = context.workbook.worksheets.getItem(name);
+        sheetProxies.set(name, sheet);
+      }
+      return sheet;
+    };
+    const checks: {
+      record: MarkRecord;
+      fill: OfficeExtension.ClientResult<CellPropertiesFill[][]>;
+      note: Excel.Note | null;
+    }[] = [];
+    for (const record of state.records.values()) {
+      // A record of a sheet that is gone (or was renamed) has nothing left to restore.
+      if (!names.includes(record.sheet)) continue;
+      const sheet = sheetOf(record.sheet);
+      const fill = sheet
+        .getRange(record.address)
+        .getCellProperties({ format: { fill: { color: true, pattern: true } } });
+      const note =
+        notesSupported && record.messages.length > 0
+          ? sheet.notes.getItemOrNullObject(record.address).load("content")
+          : null;
+      checks.push({ record, fill, note });
+    }
+    if (checks.length > 0) await context.sync();
+
+    // Sync 4: the restores, then the records go.
+    const batch = new WriteBatch(context);
+    const restoreFill = new Map<string, Map<string, string[]>>();
+    const noteWrites: { size: number; write: () => void }[] = [];
+    for (const { record, fill, note } of checks) {
+      const now = fill.value[0]?.[0]?.format?.fill;
+      const markColour = hexOfArgb(MARK_FILL_ARGB[record.severity]);
+      if (now?.pattern !== "None" && now?.color?.toUpperCase() === markColour) {
+        const own = ownFill(record.style);
+        const key = own.kind === "color" ? own.color : "none";
+        const perSheet = restoreFill.get(key) ?? new Map<string, string[]>();
+        const list = perSheet.get(record.sheet) ?? [];
+        list.push(record.address);
+        perSheet.set(record.sheet, list);
+        restoreFill.set(key, perSheet);
+      }
+      if (note !== null && !note.isNullObject && isMarkNote(note.content, record)) {
+        const own = record.note === null ? null : noteText(record.note);
+        noteWrites.push({
+          size: own === null ? 0 : sizeOf(own),
+          write: () => {
+            if (own === null) note.delete();
+            else note.content = own;
+          },
+        });
+      }
+    }
+    for (const [key, perSheet] of restoreFill) {
+      for (const [sheet, addresses] of perSheet) {
+        for (const areas of areaAddresses(addresses)) {
+          await batch.add(areas.length, () => {
+            const target = sheetOf(sheet).getRanges(areas).format.fill;
+            if (key === "none") target.clear();
+            else target.color = key;
+          });
+        }
+      }
+    }
+    for (const { size, write } of noteWrites) await batch.add(size, write);
+    await writeRecords(
+      context,
+      batch,
+      recordsRange,
+      recordRows({
+        records: new Map(),
+        unreadable: state.unreadable,
+      }),
+    );
+    await batch.flush();
+    return state.unreadable.length;
+  });
+  if (unreadable > 0) {
+    throw new WorkbookWriteError(
+      `${formatCount(unreadable)} markeringar i bladet ${MARKS_SHEET_NAME} gick inte att läsa och har lämnats kvar där; deras celler har inte återställts.`,
+    );
+  }
+}

@@ -1,0 +1,198 @@
+/**
+ * The mark records kept in the hidden sheet Schemakoll_markeringar, in the file port's own
+ * format (JSON v1, see src/workbook/file/marks.ts), so that either port clears marks the other
+ * made: one row per marked cell, A: cell, B: sheet, C: severity, D…: the JSON in pieces of at
+ * most 30 000 characters.
+ *
+ * The file port keeps the cell's ExcelJS style; the Office port keeps that style object as it
+ * was read (so a CLI record written back by Office is unchanged) and, for cells it marks itself,
+ * writes the fill the way ExcelJS does ({ type: "pattern", pattern: "solid", fgColor: { argb } }),
+ * which the file port restores as well.
+ */
+import { z } from "zod";
+import { severitySchema, type Severity } from "../../domain/model";
+import { formatAddress, parseAddress } from "../file/a1";
+
+const CHUNK = 30_000;
+const MAX_NOTE = 32_000;
+const NOTE_PREFIX = "Schemakoll: ";
+export const MAX_MESSAGE = 2_000;
+export const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+/** A cell's own fill as the Office port can put it back. */
+export type OwnFill =
+  | { kind: "none" }
+  | { kind: "color"; color: string }
+  /** A fill the Excel JavaScript API cannot express (a theme colour or gradient from a file). */
+  | { kind: "unknown" };
+
+export interface MarkRecord {
+  sheet: string;
+  address: string;
+  severity: Severity;
+  messages: string[];
+  /** The cell's own style before the first mark (ExcelJS shape; only `fill` is used). */
+  style: Record<string, unknown>;
+  /** The cell's own note before the first mark (a string, or ExcelJS rich text). */
+  note: unknown;
+}
+
+const noteSchema = z.union([
+  z.string(),
+  z.looseObject({ texts: z.array(z.looseObject({ text: z.string() })) }),
+]);
+const recordJsonSchema = z.object({
+  v: z.literal(1),
+  sheet: z.string().min(1),
+  address: z.string(),
+  severity: severitySchema,
+  style: z.looseObject({ fill: z.looseObject({ type: z.string() }).optional() }),
+  note: noteSchema.nullable(),
+  messages: z.array(z.string()),
+});
+
+export function recordKey(sheet: string, address: string): string {
+  return `${sheet}\u0000${address}`;
+}
+
+export function higher(a: Severity, b: Severity): Severity {
+  return SEVERITY_RANK[a] >= SEVERITY_RANK[b] ? a : b;
+}
+
+export function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/** A note's plain text: a string as it is, ExcelJS rich text joined. */
+export function noteText(note: unknown): string {
+  if (typeof note === "string") return note;
+  if (typeof note === "object" && note !== null && "texts" in note && Array.isArray(note.texts)) {
+    return note.texts
+      .map((t: unknown) =>
+        typeof t === "object" && t !== null && "text" in t && typeof t.text === "string"
+          ? t.text
+          : "",
+      )
+      .join("");
+  }
+  return "";
+}
+
+/** The note Schemakoll shows (same text as the file port): messages, then the cell's own note. */
+export function markNoteText(record: Pick<MarkRecord, "messages" | "note">): string {
+  const lines = record.messages.map((m) => NOTE_PREFIX + m).join("\n");
+  const own = record.note === null ? "" : noteText(record.note);
+  return truncate(own === "" ? lines : `${lines}\n\n${own}`, MAX_NOTE);
+}
+
+/** Whether a note's text is still the one Schemakoll wrote (line breaks either way). */
+export function isMarkNote(text: string, record: MarkRecord): boolean {
+  const lf = (t: string): string => t.replace(/\r\n?/g, "\n");
+  return lf(text) === lf(markNoteText(record));
+}
+
+/** "#RRGGBB" of an ARGB colour. */
+export function hexOfArgb(argb: string): string {
+  return `#${argb.slice(-6).toUpperCase()}`;
+}
+
+/** The fill an ExcelJS style records, as the Office API can set it. */
+export function ownFill(style: Record<string, unknown>): OwnFill {
+  const fill = style.fill;
+  if (fill === undefined || fill === null) return { kind: "none" };
+  if (typeof fill !== "object") return { kind: "unknown" };
+  const f = fill as { type?: unknown; pattern?: unknown; fgColor?: { argb?: unknown } };
+  if (f.type === "pattern" && f.pattern === "none") return { kind: "none" };
+  const argb = f.fgColor?.argb;
+  if (f.type === "pattern" && f.pattern === "solid" && typeof argb === "string") {
+    if (/^[0-9A-Fa-f]{8}$/.test(argb) || /^[0-9A-Fa-f]{6}$/.test(argb)) {
+      return { kind: "color", color: hexOfArgb(argb) };
+    }
+  }
+  return { kind: "unknown" };
+}
+
+/** The ExcelJS style the Office port records for a cell's fill as Excel reports it. */
+export function styleOfFill(color: string | null, pattern: string | null): Record<string, unknown> {
+  if (
+    pattern === null ||
+    pattern === "None" ||
+    color === null ||
+    !/^#[0-9A-Fa-f]{6}$/.test(color)
+  ) {
+    return {};
+  }
+  return {
+    fill: {
+      type: "pattern",
+      pattern: "solid",
+      fgColor: { argb: `FF${color.slice(1).toUpperCase()}` },
+    },
+  };
+}
+
+/** The record's row for the hidden sheet: A cell, B sheet, C severity, D… the JSON in pieces. */
+export function recordRow(record: MarkRecord): string[] {
+  const json = JSON.stringify({
+    v: 1,
+    sheet: record.sheet,
+    address: record.address,
+    severity: record.severity,
+    style: record.style,
+    note: record.note,
+    messages: record.messages,
+  }).replace(/_x/g, "_\\u0078");
+  const chunks: string[] = [];
+  for (let i = 0; i < json.length; i += CHUNK) chunks.push(json.slice(i, i + CHUNK));
+  return [record.address, record.sheet, record.severity, ...chunks];
+}
+
+export const RECORDS_HEADER = [
+  "Cell",
+  "Blad",
+  "Allvarlighetsgrad",
+  "Ursprungligt format, anteckning och meddelanden (JSON, fortsätter åt höger)",
+];
+
+export interface RecordState {
+  records: Map<string, MarkRecord>;
+  /** Rows that could not be understood, kept as they were. */
+  unreadable: string[][];
+}
+
+/** The records from the hidden sheet's values (row 1 is the header). */
+export function parseRecords(values: readonly (readonly unknown[])[]): RecordState {
+  const records = new Map<string, MarkRecord>();
+  const unreadable: string[][] = [];
+  values.forEach((row, index) => {
+    if (index === 0) return;
+    const texts = row.map((v) =>
+      typeof v === "string" ? v : typeof v === "number" || typeof v === "boolean" ? String(v) : "",
+    );
+    while (texts.length > 0 && texts[texts.length - 1] === "") texts.pop();
+    if (texts.length === 0) return;
+    try {
+      const json = recordJsonSchema.parse(JSON.parse(texts.slice(3).join("")));
+      const position = parseAddress(json.address);
+      if (!position) throw new Error("address");
+      const address = formatAddress(position.row, position.col);
+      records.set(recordKey(json.sheet, address), {
+        sheet: json.sheet,
+        address,
+        severity: json.severity,
+        messages: json.messages,
+        style: json.style,
+        note: json.note,
+      });
+    } catch {
+      unreadable.push(texts);
+    }
+  });
+  return { records, unreadable };
+}
+
+/** Every row of the hidden sheet, header first; empty when nothing is left to keep. */
+export function recordRows(state: RecordState): string[][] {
+  if (state.records.size === 0 && state.unreadable.length === 0) return [];
+  return [RECORDS_HEADER, ...[...state.records.values()].map(recordRow), ...state.unreadable];
+}
