@@ -5,25 +5,18 @@
  * --markera it writes a copy with each finding's cells marked and a sheet "Schemakoll fynd";
  * the input file is never modified.
  */
+import { findingsSheet, marksOf, SEVERITY_SV, writableMessage } from "../app/marks";
+import { readState } from "../app/state";
 import { parseIsoDate, todayLocal, type IsoDate } from "../domain/date";
-import type { SheetCell, SheetModel } from "../domain/model";
-import {
-  readWorkbook,
-  TEMPLATE_MAP_SHEET,
-  templateMapFromValues,
-  type WorkbookModel,
-} from "../read/workbook";
+import type { WorkbookModel } from "../read/workbook";
 import { displayId } from "../read/values";
 import { validate } from "../rules/engine";
 import type { Finding } from "../rules/types";
 import { openWorkbookFile } from "../workbook/file";
-import { internalLink, type CellMark } from "../workbook/port";
 import { validationOutputSchema, type ValidationOutput } from "./contract";
 import { programmeText } from "./format";
 
-export const FINDINGS_SHEET = "Schemakoll fynd";
-
-const SEVERITY_SV = { error: "fel", warning: "varning", info: "info" } as const;
+export { FINDINGS_SHEET, findingsSheet, marksOf } from "../app/marks";
 
 export interface ValideraResult {
   output: ValidationOutput;
@@ -53,7 +46,7 @@ export function toOutput(model: WorkbookModel, findings: readonly Finding[]): Va
       cells: f.refs.filter((r) => r.sheet === f.refs[0]?.sheet).map((r) => r.cell),
       from: f.from,
       to: f.to,
-      message: f.message,
+      message: writableMessage(f, f.message),
       source: f.source,
       accepted: f.accepted,
     })),
@@ -92,73 +85,11 @@ export function valideraText(file: string, result: ValideraResult): string {
     for (const f of group) {
       const where = f.refs[0] === undefined ? "" : ` [${f.refs[0].sheet}!${f.refs[0].cell}]`;
       const tag = f.accepted ? "godkänd" : SEVERITY_SV[f.severity];
-      lines.push(`  ${tag.padEnd(8)} ${f.ruleId}: ${f.message}${where}`);
+      lines.push(`  ${tag.padEnd(8)} ${f.ruleId}: ${writableMessage(f, f.message)}${where}`);
     }
   }
   if (findings.length === 0) lines.push("", "Inga avvikelser hittades.");
   return lines.join("\n");
-}
-
-function findingsSheet(findings: readonly Finding[]): SheetModel {
-  const header = [
-    "Deltagare",
-    "Regel",
-    "Allvarlighet",
-    "Från",
-    "Till",
-    "Meddelande",
-    "Källa",
-    "Godkänd",
-    "Celler",
-  ];
-  const rows: SheetCell[][] = [header.map((value) => ({ value, bold: true }))];
-  for (const f of findings) {
-    const first = f.refs[0];
-    rows.push([
-      { value: f.participantId === null ? "" : displayId(f.participantId) },
-      { value: f.ruleId },
-      { value: SEVERITY_SV[f.severity] },
-      { value: f.from ?? "" },
-      { value: f.to ?? "" },
-      { value: f.message },
-      { value: f.source },
-      { value: f.accepted ? "ja" : "nej" },
-      first === undefined
-        ? { value: "" }
-        : {
-            value: `${first.sheet}!${f.refs
-              .filter((r) => r.sheet === first.sheet)
-              .map((r) => r.cell)
-              .join(",")}`,
-            hyperlink: internalLink(first.sheet, first.cell),
-          },
-    ]);
-  }
-  return {
-    name: FINDINGS_SHEET,
-    rows,
-    columnWidths: [16, 22, 12, 12, 12, 80, 40, 9, 30],
-    freezeRows: 1,
-    table: { name: "Schemakoll_fynd", headerRow: 0, rowCount: Math.max(1, findings.length) },
-  };
-}
-
-/** Marks for a finding: its cells on each sheet, the message as the note. */
-function marksOf(findings: readonly Finding[]): CellMark[] {
-  const marks: CellMark[] = [];
-  for (const f of findings) {
-    if (f.accepted) continue;
-    const bySheet = new Map<string, string[]>();
-    for (const r of f.refs) bySheet.set(r.sheet, [...(bySheet.get(r.sheet) ?? []), r.cell]);
-    for (const [sheet, cells] of bySheet)
-      marks.push({
-        sheet,
-        cells: [...new Set(cells)],
-        severity: f.severity,
-        note: `${f.ruleId}: ${f.message}`,
-      });
-  }
-  return marks;
 }
 
 export interface ValideraOptions {
@@ -179,13 +110,8 @@ export async function validera(
   }
   const workbook = await openWorkbookFile(path);
   const sheets = await workbook.readSheets();
-  const storedSheet = sheets.find((s) => s.name === TEMPLATE_MAP_SHEET);
-  const storedMap = storedSheet === undefined ? null : templateMapFromValues(storedSheet.values);
-  const model = readWorkbook(
-    sheets.filter((s) => s.name !== FINDINGS_SHEET),
-    { storedMap },
-  );
-  const day = idag ?? model.settings.idag ?? todayLocal();
+  // The app layer's read: the stored template map, acceptances matched to the register.
+  const { model, idag: day } = readState(sheets, () => todayLocal(), idag);
   const findings = validate(model, model.settings, day);
   if (options.markera !== undefined) {
     await workbook.markCells(

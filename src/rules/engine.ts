@@ -17,6 +17,7 @@ import type {
   Severity,
 } from "../domain/model";
 import { fold } from "../domain/vocabulary/fold";
+import { displayId } from "../domain/personnummer";
 import { RULES } from "./registry";
 import type { Finding, Params, ParamValue, Rule, RuleContext } from "./types";
 
@@ -199,7 +200,7 @@ export function validate(
             refs: participant.refs.slice(0, 1),
             from: participant.start,
             to: participant.start,
-            message: `Regeln ${rule.id} kunde inte prövas för ${participant.id}: ${error instanceof Error ? error.message : String(error)}`,
+            message: `Regeln ${rule.id} kunde inte prövas för ${displayId(participant.id)}: ${error instanceof Error ? error.message : String(error)}`,
           },
         ];
       }
