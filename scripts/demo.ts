@@ -1,6 +1,7 @@
 /**
  * npm run demo — the main job on the bundled examples: validates every workbook in
- * assets/exempel, writes the marked copies to out/, and prints each summary. The examples
+ * assets/exempel, writes the marked copies to out/, and prints each summary; then writes the
+ * Nacka example's Månadsrapport and Fakturaunderlag for April 2024 to out/. The examples
  * break rules on purpose (their sheet "Om exemplet" lists how), so findings are the point,
  * not a failure: the demo exits 0 unless a workbook cannot be validated at all.
  */
@@ -24,6 +25,15 @@ async function demo(): Promise<number> {
     if (code === 2) failed++;
   }
   console.log(`\n${files.length} exempelarbetsböcker validerade; markerade kopior i out/.`);
+  const nacka = "nacka-aktivitetslista.xlsx";
+  if (files.includes(nacka)) {
+    console.log(`\n=== ${nacka}: månadsrapport och fakturaunderlag april 2024 ===`);
+    const args = ["--manad", "2024-04"];
+    const reports = join(out, "nacka-rapport-2024-04.xlsx");
+    if ((await main(["rapport", join(dir, nacka), ...args, "--ut", reports])) !== 0) failed++;
+    console.log("");
+    if ((await main(["faktura", join(dir, nacka), ...args])) !== 0) failed++;
+  }
   return failed === 0 ? 0 : 2;
 }
 
