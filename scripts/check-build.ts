@@ -32,6 +32,7 @@ const metadataText = read("functions.json");
 const functionsJs = read("functions.js");
 const html = read("taskpane.html");
 const manifest = read("manifest.xml");
+const taskpaneJs = read("taskpane.js");
 
 if (metadataText !== "") {
   const ids = (JSON.parse(metadataText) as { functions: FunctionMetadata[] }).functions;
@@ -58,6 +59,14 @@ check(
   "taskpane.html laddar både funktionerna och åtgärdsfönstret (delad körmiljö)",
   "taskpane.html laddar inte både functions.js och taskpane.js",
 );
+// Every ribbon button that runs a function must find it registered in the shared runtime.
+for (const [, name] of manifest.matchAll(/<FunctionName>([^<]+)<\/FunctionName>/g)) {
+  check(
+    name !== undefined && taskpaneJs.includes(`"${name}"`) && taskpaneJs.includes(".associate("),
+    `menyfliksknappen ${name ?? ""}: kopplad i taskpane.js`,
+    `menyfliksknappen ${name ?? ""}: Office.actions.associate saknas i taskpane.js`,
+  );
+}
 check(
   manifest !== "" && !manifest.includes("localhost"),
   "manifest.xml: produktionsadresser",

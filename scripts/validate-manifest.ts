@@ -9,6 +9,7 @@
  */
 import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
+import { VALIDATE_COMMAND } from "../src/taskpane/ribbon";
 import { validateManifest } from "./manifest/validateManifest";
 
 interface CliArgs {
@@ -56,7 +57,11 @@ function main(): number {
   }
 
   const rootDir = resolve(args.rootDir ?? dirname(manifestPath));
-  const { errors, warnings, summary } = validateManifest(xml, { rootDir });
+  const { errors, warnings, summary } = validateManifest(xml, {
+    rootDir,
+    // Every ribbon ExecuteFunction must be one the task pane registers (Office.actions.associate).
+    associatedActions: [VALIDATE_COMMAND],
+  });
 
   for (const warning of warnings) console.log(`Varning: ${warning}`);
   if (errors.length > 0) {

@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { VALIDATE_COMMAND } from "../../src/taskpane/ribbon";
 import { validateManifest } from "./validateManifest";
 
 const repoRoot = resolve(__dirname, "..", "..");
@@ -35,9 +36,40 @@ describe("validateManifest – det riktiga manifestet", () => {
       version: "1.0.0.0",
       displayName: "Schemakoll",
       functionsNamespace: "AMI",
-      resourceCount: 13,
+      // 3 images + 4 urls + 5 short strings + 3 long strings.
+      resourceCount: 15,
       iconFilesChecked: 5,
+      executeFunctions: ["validateSchedule"],
     });
+  });
+
+  it("har knappen Validera schema i gruppen Schemakoll på fliken Start, med svensk text", () => {
+    const group = /<Group id="Schemakoll\.Group">[\s\S]*?<\/Group>/.exec(realManifest)?.[0] ?? "";
+    expect(group).toContain('<Control xsi:type="Button" id="Schemakoll.Validate">');
+    expect(group).toContain('<Action xsi:type="ExecuteFunction">');
+    expect(realManifest).toContain(
+      '<bt:String id="Schemakoll.Validate.Label" DefaultValue="Validera schema"/>',
+    );
+  });
+
+  it("varje ExecuteFunction registreras av åtgärdsfönstret (src/taskpane/ribbon.ts)", () => {
+    const result = validateManifest(realManifest, {
+      rootDir: repoRoot,
+      associatedActions: [VALIDATE_COMMAND],
+    });
+    expect(result.errors).toEqual([]);
+  });
+
+  it("underkänner ett FunctionName som koden inte registrerar", () => {
+    const { errors } = validateManifest(realManifest, {
+      rootDir: repoRoot,
+      associatedActions: ["openPane"],
+    });
+    expect(errors).toEqual([
+      expect.stringMatching(
+        /^<FunctionName> "validateSchedule" i <Action> \(rad \d+\) registreras inte med Office\.actions\.associate i koden \(registrerade: openPane\)/,
+      ),
+    ]);
   });
 
   it("använder bara utvecklingsadressen https://localhost:3000/ för alla URL:er", () => {
@@ -256,6 +288,31 @@ const brokenCases: readonly BrokenCase[] = [
     name: "CustomFunctions-tilläggspunkten saknas",
     make: (xml) => edit(xml, 'xsi:type="CustomFunctions"', 'xsi:type="Okand"'),
     expected: ['saknar <AllFormFactors><ExtensionPoint xsi:type="CustomFunctions">'],
+  },
+  {
+    name: "ExecuteFunction utan FunctionName",
+    make: (xml) => edit(xml, "<FunctionName>validateSchedule</FunctionName>", ""),
+    expected: [/<Action> \(rad \d+\) \(ExecuteFunction\) ska ha exakt ett <FunctionName>/],
+  },
+  {
+    name: "FunctionName som inte är ett JavaScript-namn",
+    make: (xml) =>
+      edit(
+        xml,
+        "<FunctionName>validateSchedule</FunctionName>",
+        "<FunctionName>validera schema</FunctionName>",
+      ),
+    expected: ['<FunctionName> "validera schema"', "inte ett giltigt JavaScript-namn"],
+  },
+  {
+    name: "okänd åtgärdstyp",
+    make: (xml) => edit(xml, 'xsi:type="ExecuteFunction"', 'xsi:type="RunScript"'),
+    expected: ['xsi:type="RunScript"; tillåtna åtgärder är ShowTaskpane och ExecuteFunction'],
+  },
+  {
+    name: "två knappar med samma id",
+    make: (xml) => edit(xml, 'id="Schemakoll.Validate"', 'id="Schemakoll.OpenPane"'),
+    expected: [/Knapp-id "Schemakoll\.OpenPane" används flera gånger \(<Control> \(rad \d+\)\)/],
   },
   {
     name: "Resources i fel ordning (Urls före Images)",

@@ -16,6 +16,12 @@ import { DOMParser, type Element } from "@xmldom/xmldom";
 export interface ValidateOptions {
   /** Katalog som `https://localhost:3000/` motsvarar (normalt repots rot). */
   readonly rootDir: string;
+  /**
+   * Namnen som koden registrerar med `Office.actions.associate` (t.ex. från
+   * src/taskpane/ribbon.ts). När de anges måste varje ExecuteFunction-knapps FunctionName
+   * finnas bland dem; annars gör knappen ingenting när man klickar.
+   */
+  readonly associatedActions?: readonly string[];
 }
 
 export interface ManifestSummary {
@@ -25,6 +31,8 @@ export interface ManifestSummary {
   readonly functionsNamespace: string;
   readonly resourceCount: number;
   readonly iconFilesChecked: number;
+  /** FunctionName för varje knapp med Action xsi:type="ExecuteFunction", i dokumentordning. */
+  readonly executeFunctions: readonly string[];
 }
 
 export interface ValidationResult {
@@ -149,6 +157,13 @@ interface Resource {
   readonly value: string;
 }
 
+/** Åtgärdstyper som en menyfliksknapp kan ha (TaskPaneAppVersionOverrides, Action). */
+const ACTION_TYPES = ["ShowTaskpane", "ExecuteFunction"] as const;
+/** Ett JavaScript-namn, som Office.actions.associate tar emot. */
+const FUNCTION_NAME_PATTERN = /^[A-Za-z_$][\w$]*$/;
+/** Control id: högst 125 tecken enligt schemat. */
+const MAX_CONTROL_ID = 125;
+
 const GUID_PATTERN =
   /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 const VERSION_PATTERN = /^\d{1,5}(\.\d{1,5}){0,3}$/;
@@ -213,10 +228,12 @@ class Validator {
   private readonly referencedIds = new Set<string>();
   private iconFilesChecked = 0;
   private functionsNamespace: string | undefined;
+  private readonly executeFunctions: string[] = [];
 
   constructor(
     private readonly root: Element,
     private readonly rootDir: string,
+    private readonly associatedActions: readonly string[] | undefined,
   ) {}
 
   run(): ManifestSummary {
@@ -237,6 +254,7 @@ class Validator {
       functionsNamespace: this.functionsNamespace ?? "",
       resourceCount: Array.from(this.resources.values()).reduce((sum, m) => sum + m.size, 0),
       iconFilesChecked: this.iconFilesChecked,
+      executeFunctions: [...this.executeFunctions],
     };
   }
 
@@ -657,11 +675,69 @@ class Validator {
       }
     }
 
+    this.checkControls(desktop);
+
     for (const icon of descendantsNamed(desktop, "Icon")) {
       const sizes = childrenNamed(icon, "Image").map((img) => attr(img, "size"));
       const missing = REQUIRED_ICON_SIZES.filter((size) => !sizes.includes(size));
       if (missing.length > 0) {
         this.error(`${describe(icon)} saknar bt:Image för storlek ${missing.join(", ")} px.`);
+      }
+    }
+  }
+
+  /**
+   * Knapparna: unika id:n, en känd åtgärdstyp, och för ExecuteFunction ett FunctionName som
+   * är ett JavaScript-namn (och, när koden anger sina namn, ett som koden registrerar).
+   */
+  private checkControls(desktop: Element): void {
+    const ids = new Map<string, Element>();
+    for (const control of descendantsNamed(desktop, "Control")) {
+      const id = attr(control, "id") ?? "";
+      if (id === "") {
+        this.error(`${describe(control)} saknar id.`);
+      } else if (id.length > MAX_CONTROL_ID) {
+        this.error(
+          `Knapp-id "${id}" i ${describe(control)} är längre än ${MAX_CONTROL_ID} tecken.`,
+        );
+      } else if (ids.has(id)) {
+        this.error(`Knapp-id "${id}" används flera gånger (${describe(control)}).`);
+      } else {
+        ids.set(id, control);
+      }
+      const actions = childrenNamed(control, "Action");
+      if (actions.length !== 1) {
+        this.error(`${describe(control)} ska ha exakt en <Action> men har ${actions.length}.`);
+      }
+    }
+
+    for (const action of descendantsNamed(desktop, "Action")) {
+      const type = xsiType(action) ?? "";
+      if (!(ACTION_TYPES as readonly string[]).includes(type)) {
+        this.error(
+          `${describe(action)} har xsi:type="${type}"; tillåtna åtgärder är ${ACTION_TYPES.join(" och ")}.`,
+        );
+        continue;
+      }
+      if (type !== "ExecuteFunction") continue;
+      const names = childrenNamed(action, "FunctionName");
+      const name = text(names[0]);
+      if (names.length !== 1 || name === "") {
+        this.error(
+          `${describe(action)} (ExecuteFunction) ska ha exakt ett <FunctionName> med funktionens namn.`,
+        );
+        continue;
+      }
+      this.executeFunctions.push(name);
+      if (!FUNCTION_NAME_PATTERN.test(name)) {
+        this.error(
+          `<FunctionName> "${name}" i ${describe(action)} är inte ett giltigt JavaScript-namn.`,
+        );
+      } else if (this.associatedActions && !this.associatedActions.includes(name)) {
+        this.error(
+          `<FunctionName> "${name}" i ${describe(action)} registreras inte med ` +
+            `Office.actions.associate i koden (registrerade: ${this.associatedActions.join(", ") || "inga"}); knappen skulle inte göra något.`,
+        );
       }
     }
   }
@@ -834,7 +910,7 @@ export function validateManifest(xml: string, options: ValidateOptions): Validat
     };
   }
 
-  const validator = new Validator(root, resolve(options.rootDir));
+  const validator = new Validator(root, resolve(options.rootDir), options.associatedActions);
   const summary = validator.run();
   return { errors: validator.errors, warnings: validator.warnings, summary };
 }
