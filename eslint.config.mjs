@@ -19,6 +19,15 @@ export default tseslint.config(
     },
   },
   {
+    // scripts/system-deps.mjs runs before npm ci (plain Node, no TypeScript yet).
+    files: ["**/*.mjs"],
+    extends: [tseslint.configs.disableTypeChecked],
+    languageOptions: {
+      sourceType: "module",
+      globals: { process: "readonly", console: "readonly" },
+    },
+  },
+  {
     // Plain CommonJS build helpers (webpack loads them): no type information, Node globals.
     files: ["**/*.js"],
     extends: [tseslint.configs.disableTypeChecked],
