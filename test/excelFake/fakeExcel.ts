@@ -166,6 +166,19 @@ export class FakeExcel {
   sheets: SheetState[] = [];
   names: NameState[] = [];
   activeSheetId = 0;
+  /**
+   * Test hook: operation `index` (0-based, in queue order) of sync number `sync` (counted since
+   * resetCounters) fails with `code`. The operations before it stay applied and the ones after
+   * it are not, as Excel applies a batch in order and stops at the first failing operation.
+   */
+  failOperation: { sync: number; index: number; code: string } | null = null;
+  /** Whether failOperation fired. */
+  failedOperation = false;
+  /**
+   * Test hook: runs at the start of every sync (its number since resetCounters) before its
+   * operations apply, to change the workbook between two syncs as a user could.
+   */
+  beforeSync: ((sync: number) => void) | null = null;
   private nextId = 1;
 
   constructor(options: FakeOptions = {}) {
@@ -277,6 +290,15 @@ export class FakeExcel {
       sheet,
       (c) => c.value,
     );
+  }
+
+  /** Deletes a sheet as a user would (no checks). */
+  deleteSheet(name: string): void {
+    const sheet = this.sheet(name);
+    this.sheets = this.sheets.filter((s) => s !== sheet);
+    if (this.activeSheetId === sheet.id) {
+      this.activeSheetId = this.sheets.find((s) => s.visibility === "Visible")?.id ?? 0;
+    }
   }
 
   // ---- internals used by the proxies ---------------------------------------------------
@@ -495,8 +517,16 @@ class FakeRequestContext {
         new FakeOfficeError("RequestPayloadSizeLimitExceeded", "The request payload is too large."),
       );
     }
+    fake.beforeSync?.(fake.syncCount);
+    const failure = fake.failOperation;
     try {
-      for (const op of queue) op.apply();
+      for (const [index, op] of queue.entries()) {
+        if (failure && failure.sync === fake.syncCount && failure.index === index) {
+          fake.failedOperation = true;
+          throw new FakeOfficeError(failure.code, `fake: operation ${index} fails.`);
+        }
+        op.apply();
+      }
     } catch (error) {
       return Promise.reject(
         error instanceof FakeOfficeError

@@ -12,9 +12,14 @@
  *
  * Syncs, whatever the number of sheets or marks:
  *   markCells: 1 sheet names; 2 the records, each new cell's own fill (getCellProperties, one per
- *   range given) and note; 3 the writes (fills grouped by colour into RangeAreas, notes, records).
+ *   range given) and note; 3 the writes (records, then fills grouped by colour into RangeAreas,
+ *   then notes). Right after readSheets the names are known: sync 1 is saved, the names are read
+ *   again in sync 2 to check them, and the command runs from scratch (3) if they changed.
  *   clearMarks: 1 sheet names (done when nothing is marked); 2 the records; 3 each marked cell's
- *   current fill and note; 4 the restores.
+ *   current fill and note; 4 the restores, then the records. Right after readSheets it is
+ *   replace.ts with no marks: 2 syncs.
+ *   replaceMarks (a validation) right after readSheets: replace.ts, 2 syncs; otherwise clearMarks
+ *   then markCells.
  * The write is split into further syncs only when its estimated size passes the request budget
  * (support.ts), so the count grows with the bytes written, never per sheet or per finding.
  * The sheet names come first because Office does not document what happens when one chains
@@ -44,7 +49,16 @@ import {
   type MarkRecord,
   type RecordState,
 } from "./records";
-import { areaAddresses, findName, literal, sizeOf, WriteBatch, type ExcelRun } from "./support";
+import {
+  areaAddresses,
+  findName,
+  isChangedWorkbookError,
+  literal,
+  localAddress,
+  sizeOf,
+  WriteBatch,
+  type ExcelRun,
+} from "./support";
 
 /** Cells one workbook may have marked at a time (as the file port). */
 export const MAX_MARKED_CELLS = 200_000;
@@ -53,27 +67,27 @@ function formatCount(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, " ");
 }
 
-function tooManyCells(): WorkbookWriteError {
+export function tooManyCells(): WorkbookWriteError {
   return new WorkbookWriteError(
     `För många celler att markera (högst ${formatCount(MAX_MARKED_CELLS)}). Ta bort gamla markeringar eller kontrollera färre blad åt gången.`,
   );
 }
 
-interface PlannedCell {
+export interface PlannedCell {
   sheet: string;
   address: string;
   severity: Severity;
   messages: string[];
 }
 
-interface Plan {
+export interface Plan {
   cells: Map<string, PlannedCell>;
   /** Range texts per sheet, as given (one getCellProperties each). */
   ranges: Map<string, Set<string>>;
 }
 
 /** Checks every mark before anything changes, and lists the cells to mark. */
-function plan(sheetNames: readonly string[], marks: readonly CellMark[]): Plan {
+export function plan(sheetNames: readonly string[], marks: readonly CellMark[]): Plan {
   const cells = new Map<string, PlannedCell>();
   const ranges = new Map<string, Set<string>>();
   let count = 0;
@@ -113,41 +127,67 @@ function plan(sheetNames: readonly string[], marks: readonly CellMark[]): Plan {
   return { cells, ranges };
 }
 
-interface CellPropertiesFill {
+export interface CellPropertiesFill {
   format?: { fill?: { color?: string; pattern?: string } };
 }
 
-async function loadSheetNames(context: Excel.RequestContext): Promise<string[]> {
+export async function loadSheetNames(context: Excel.RequestContext): Promise<string[]> {
   const sheets = context.workbook.worksheets.load("items/name");
   await context.sync();
   return sheets.items.map((s) => s.name);
 }
 
-function loadRecords(context: Excel.RequestContext): Excel.Range {
+export function loadRecords(context: Excel.RequestContext): Excel.Range {
   return context.workbook.worksheets
     .getItem(MARKS_SHEET_NAME)
     .getUsedRangeOrNullObject(true)
     .load("address,values");
 }
 
-function recordsOf(range: Excel.Range | null): RecordState {
-  if (range === null || range.isNullObject) return { records: new Map(), unreadable: [] };
-  return parseRecords(range.values as unknown[][]);
+/** The records sheet's used range as read (address null: the sheet is empty). */
+export interface RecordsRead {
+  address: string | null;
+  values: unknown[][];
+}
+
+export function recordsRead(range: Excel.Range): RecordsRead {
+  return range.isNullObject
+    ? { address: null, values: [] }
+    : { address: range.address, values: range.values as unknown[][] };
+}
+
+/** The records; none when there is no records sheet (null). */
+export function recordsOf(read: RecordsRead | null): RecordState {
+  if (read === null) return { records: new Map(), unreadable: [] };
+  return parseRecords(read.values);
+}
+
+/** Whether two lists of sheet names are the same, in the same order. */
+export function sameNames(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((name, i) => name === b[i]);
 }
 
 /**
- * Queues the hidden sheet's new content: the old content cleared (or the sheet added, hidden),
- * then the rows in blocks within the request budget; the sheet is deleted when nothing is left.
+ * Queues the hidden sheet's new content (the sheet is added, hidden, when it does not exist yet,
+ * and deleted when nothing is left to keep).
+ *
+ * The rows are written OVER the old ones from A1 down, padded to the old width, in blocks within
+ * the request budget, and only then are the old rows below the new last row cleared (one
+ * operation). There is no "clear everything, then write" step: were the batch to stop between
+ * two operations, every row index holds either its old or its new row, never nothing. A cell
+ * whose record moves does not lose it either, as long as its new row is not below its old one:
+ * the callers keep the records of cells that stay marked first, in their old order (a record at
+ * old row i lands at row j ≤ i, so the block writing j comes no later than the one replacing i).
  */
-async function writeRecords(
+export async function writeRecords(
   context: Excel.RequestContext,
   batch: WriteBatch,
-  existed: Excel.Range | null,
+  existing: RecordsRead | null,
   rows: string[][],
 ): Promise<void> {
   const sheets = context.workbook.worksheets;
   if (rows.length === 0) {
-    if (existed !== null) {
+    if (existing !== null) {
       batch.fixed(() => {
         sheets.getItem(MARKS_SHEET_NAME).delete();
       });
@@ -155,21 +195,22 @@ async function writeRecords(
     return;
   }
   let sheet: Excel.Worksheet;
-  if (existed === null) {
+  let oldBottom = 0;
+  let oldRight = 0;
+  if (existing === null) {
     sheet = sheets.add(MARKS_SHEET_NAME);
     batch.fixed(() => {
       sheet.visibility = "Hidden";
     });
   } else {
     sheet = sheets.getItem(MARKS_SHEET_NAME);
-    if (!existed.isNullObject) {
-      const address = existed.address.slice(existed.address.lastIndexOf("!") + 1);
-      batch.fixed(() => {
-        sheet.getRange(address).clear("Contents");
-      });
+    const area = existing.address === null ? null : parseRange(localAddress(existing.address));
+    if (area) {
+      oldBottom = area.bottom;
+      oldRight = area.right;
     }
   }
-  const width = Math.max(...rows.map((r) => r.length));
+  const width = Math.max(oldRight, ...rows.map((r) => r.length));
   let start = 0;
   while (start < rows.length) {
     // Blocks of rows that fit the budget comfortably.
@@ -185,27 +226,40 @@ async function writeRecords(
       return out;
     });
     const top = start + 1;
-    await batch.add(size, () => {
+    await batch.add(size + 3 * width * block.length, () => {
       sheet.getRange(`A${top}:${columnAddress(width)}${top + block.length - 1}`).values = block;
     });
     start = end;
   }
+  if (oldBottom > rows.length) {
+    const tail = `A${rows.length + 1}:${columnAddress(width)}${oldBottom}`;
+    batch.fixed(() => {
+      sheet.getRange(tail).clear("Contents");
+    });
+  }
 }
 
+/**
+ * Marks cells. `known`: every sheet's name as readSheets just saw it; then sync 1 is saved and
+ * the names are read again in sync 2 to check them. Returns false, having written nothing, when
+ * they no longer hold (the caller runs it again without them).
+ */
 export async function markCells(
   run: ExcelRun,
   notesSupported: boolean,
   marks: readonly CellMark[],
-): Promise<void> {
-  if (marks.length === 0) return;
-  await run(async (context) => {
-    // Sync 1: which sheets exist.
-    const names = await loadSheetNames(context);
+  known?: readonly string[],
+): Promise<boolean> {
+  if (marks.length === 0) return true;
+  return run(async (context) => {
+    // Sync 1: which sheets exist (unless known).
+    const names = known ?? (await loadSheetNames(context));
     const { cells: planned, ranges } = plan(names, marks);
-    if (planned.size === 0) return;
+    if (planned.size === 0) return true;
     const hasRecords = names.includes(MARKS_SHEET_NAME);
 
-    // Sync 2: the records, and each cell's own fill and note.
+    // Sync 2: the records, and each cell's own fill and note (and the names again if known).
+    const namesNow = known === undefined ? null : context.workbook.worksheets.load("items/name");
     const recordsRange = hasRecords ? loadRecords(context) : null;
     const sheetProxies = new Map<string, Excel.Worksheet>();
     const sheetOf = (name: string): Excel.Worksheet => {
@@ -235,9 +289,23 @@ export async function markCells(
         notes.set(k, sheetOf(p.sheet).notes.getItemOrNullObject(p.address).load("content"));
       }
     }
-    await context.sync();
-
-    const state = recordsOf(recordsRange);
+    try {
+      await context.sync();
+    } catch (error) {
+      if (known !== undefined && isChangedWorkbookError(error)) return false;
+      throw error;
+    }
+    if (
+      namesNow !== null &&
+      !sameNames(
+        namesNow.items.map((s) => s.name),
+        names,
+      )
+    ) {
+      return false;
+    }
+    const existing = recordsRange === null ? null : recordsRead(recordsRange);
+    const state = recordsOf(existing);
     let added = 0;
     for (const k of planned.keys()) if (!state.records.has(k)) added++;
     if (state.records.size + added > MAX_MARKED_CELLS) throw tooManyCells();
@@ -283,7 +351,7 @@ export async function markCells(
 
     // Sync 3 (more only for very large writes): records first, then the cells.
     const batch = new WriteBatch(context);
-    await writeRecords(context, batch, recordsRange, recordRows(state));
+    await writeRecords(context, batch, existing, recordRows(state));
     const byColour = new Map<string, Map<string, string[]>>();
     for (const { record } of targets) {
       const colour = hexOfArgb(MARK_FILL_ARGB[record.severity]);
@@ -314,10 +382,11 @@ export async function markCells(
       }
     }
     await batch.flush();
+    return true;
   });
 }
 
-function columnAddress(col: number): string {
+export function columnAddress(col: number): string {
   let n = col;
   let out = "";
   while (n > 0) {
@@ -337,7 +406,8 @@ export async function clearMarks(run: ExcelRun, notesSupported: boolean): Promis
     // Sync 2: the records.
     const recordsRange = loadRecords(context);
     await context.sync();
-    const state = recordsOf(recordsRange);
+    const existing = recordsRead(recordsRange);
+    const state = recordsOf(existing);
 
     // Sync 3: each marked cell's fill and note now.
     const sheetProxies = new Map<string, Excel.Worksheet>();
@@ -411,7 +481,7 @@ export async function clearMarks(run: ExcelRun, notesSupported: boolean): Promis
     await writeRecords(
       context,
       batch,
-      recordsRange,
+      existing,
       recordRows({
         records: new Map(),
         unreadable: state.unreadable,

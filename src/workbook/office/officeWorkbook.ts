@@ -1,14 +1,26 @@
 /**
  * The workbook port inside Excel, through the Excel JavaScript API. Every command is one
- * Excel.run with a fixed number of context.sync() calls, whatever the number of sheets,
- * participants or findings (design.md):
+ * Excel.run (two for a full replaceMarks) with a fixed number of context.sync() calls, whatever
+ * the number of sheets, participants or findings (design.md):
  *
- *   readSheets 2 · markCells 3 · clearMarks ≤ 4 · writeSheet 2 · select 2 · writeCells ≤ 3 ·
- *   appendRows ≤ 4 · listNames 1 · setNames 2 · deleteNames 2 · lambdaSupported ≤ 1
+ *   readSheets 2 · replaceMarks 2 after readSheets (1 when no mark changes), else ≤ 7 ·
+ *   markCells 3 (2 after readSheets) · clearMarks ≤ 4 (≤ 2 after readSheets) · writeSheet 2 ·
+ *   select 2 · writeCells ≤ 3 · appendRows ≤ 4 · listNames 1 · setNames 2 · deleteNames 2 ·
+ *   lambdaSupported ≤ 1
+ *
+ * A validation (readSheets, then replaceMarks) is therefore 4 syncs.
  *
  * (a write whose estimated size passes Excel on the web's request limit is split into more
  * syncs: that count grows with the bytes written only; see support.ts). No Excel type leaves
  * this folder: the port speaks plain data.
+ *
+ * The snapshot: readSheets loads, in its second sync, the hidden records sheet's used range
+ * along with the sheets', and keeps {every sheet's name and visibility, the records, when} in
+ * the instance (never returned). The mark commands that follow use it instead of reading names
+ * and records first; they read both again in their first sync and, when either changed, or
+ * when a sheet vanished meanwhile, run their full path once (replace.ts). Any write through the
+ * port invalidates the snapshot (including one that is still running while readSheets reads),
+ * so only a readSheets immediately before a mark command is ever used.
  */
 import type { SheetData } from "../../domain/model";
 import {
@@ -26,7 +38,8 @@ import {
 } from "../port";
 import { columnLetters, parseAddress, parseRange } from "../file/a1";
 import { sheetNameProblem } from "../file/writeSheet";
-import { clearMarks, markCells } from "./marks";
+import { clearMarks, loadRecords, markCells, recordsRead, type RecordsRead } from "./marks";
+import { replaceMarksAfterRead, type MarksSnapshot } from "./replace";
 import {
   findName,
   literal,
@@ -117,8 +130,20 @@ function isDefinedName(name: string): boolean {
   return /^[\p{L}_\\][\p{L}\p{N}_.]{0,254}$/u.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name);
 }
 
+/** What the last readSheets saw; see the top of this file. */
+interface ReadSnapshot extends MarksSnapshot {
+  /** Visibility by sheet, in the order of names. */
+  visibility: readonly string[];
+  /** Date.now() when read. */
+  when: number;
+}
+
 export class OfficeWorkbook implements WorkbookPort, NamesPort {
   private readonly apiVersion: ApiVersionCheck;
+  private snapshot: ReadSnapshot | null = null;
+  /** Writes started so far, and running now (a snapshot is kept only if neither moved). */
+  private writesStarted = 0;
+  private writesRunning = 0;
 
   constructor(
     private readonly run: ExcelRun = excelRun,
@@ -132,11 +157,28 @@ export class OfficeWorkbook implements WorkbookPort, NamesPort {
     return this.apiVersion("ExcelApi", "1.18");
   }
 
+  /** Every write goes through here: it takes the snapshot, which no later command may use. */
+  private async write<T>(work: (snapshot: ReadSnapshot | null) => Promise<T>): Promise<T> {
+    const snapshot = this.snapshot;
+    this.snapshot = null;
+    this.writesStarted++;
+    this.writesRunning++;
+    try {
+      return await work(snapshot);
+    } finally {
+      this.writesRunning--;
+    }
+  }
+
   readSheets(names?: string[]): Promise<SheetData[]> {
+    this.snapshot = null;
+    const started = this.writesStarted;
+    const idle = this.writesRunning === 0;
     return reading("Arbetsboken", () =>
       this.run(async (context) => {
         // Sync 1: the sheets.
-        const all = (await sheetNames(context)).map((s) => s.name);
+        const sheets = await sheetNames(context);
+        const all = sheets.map((s) => s.name);
         const chosen =
           names === undefined
             ? all.filter((n) => n !== MARKS_SHEET_NAME)
@@ -147,41 +189,87 @@ export class OfficeWorkbook implements WorkbookPort, NamesPort {
                 }
                 return found;
               });
-        // Sync 2: every chosen sheet's used range (values only), in one request.
+        // Sync 2: every chosen sheet's used range (values only), in one request, and the
+        // records of the marks (for the snapshot).
         const ranges = chosen.map((name) =>
           context.workbook.worksheets
             .getItem(name)
             .getUsedRangeOrNullObject(true)
             .load("address,values,numberFormat"),
         );
+        const records = all.includes(MARKS_SHEET_NAME) ? loadRecords(context) : null;
         await context.sync();
-        return chosen.map((name, i) => {
+        const data = chosen.map((name, i) => {
           const range = ranges[i];
           if (!range) return { name, values: [], numberFormats: [] };
           return sheetData(name, range);
         });
+        const read: RecordsRead | null = records === null ? null : recordsRead(records);
+        if (idle && started === this.writesStarted && this.writesRunning === 0) {
+          this.snapshot = {
+            names: all,
+            visibility: sheets.map((s) => s.visibility),
+            records: read,
+            when: Date.now(),
+          };
+        }
+        return data;
       }),
     );
   }
 
   markCells(marks: CellMark[]): Promise<void> {
-    return writing("Markeringen", () => markCells(this.run, this.notesSupported(), marks));
+    return this.write((snapshot) =>
+      writing("Markeringen", async () => {
+        const notes = this.notesSupported();
+        // Right after readSheets the sheet names are known (and checked again in passing).
+        if (snapshot !== null && (await markCells(this.run, notes, marks, snapshot.names))) return;
+        await markCells(this.run, notes, marks);
+      }),
+    );
   }
 
-  async replaceMarks(marks: CellMark[]): Promise<void> {
-    await this.clearMarks();
-    await this.markCells(marks);
+  replaceMarks(marks: CellMark[]): Promise<void> {
+    return this.write(async (snapshot) => {
+      const notes = this.notesSupported();
+      if (snapshot !== null) {
+        const outcome = await writing("Markeringen", () =>
+          replaceMarksAfterRead(this.run, notes, snapshot, marks),
+        );
+        if (outcome === "done") return;
+      }
+      // The full path: no snapshot, the workbook changed since it was read (once), or records
+      // that cannot be read (clearMarks keeps and reports them).
+      await writing("Rensningen av markeringar", () => clearMarks(this.run, notes));
+      await writing("Markeringen", () => markCells(this.run, notes, marks));
+    });
   }
 
   clearMarks(): Promise<void> {
-    return writing("Rensningen av markeringar", () => clearMarks(this.run, this.notesSupported()));
+    return this.write((snapshot) =>
+      writing("Rensningen av markeringar", async () => {
+        const notes = this.notesSupported();
+        // Right after readSheets: replacing the marks with none, in at most 2 syncs.
+        if (snapshot !== null) {
+          const outcome = await replaceMarksAfterRead(this.run, notes, snapshot, []);
+          if (outcome === "done") return;
+        }
+        await clearMarks(this.run, notes);
+      }),
+    );
   }
 
   writeSheet(sheet: SheetModel): Promise<void> {
-    return writing(`Skrivningen av bladet ”${sheet.name}”`, () => writeSheetModel(this.run, sheet));
+    return this.write(() =>
+      writing(`Skrivningen av bladet ”${sheet.name}”`, () => writeSheetModel(this.run, sheet)),
+    );
   }
 
   select(sheet: string, cells: string[]): Promise<void> {
+    return this.write(() => this.selectCells(sheet, cells));
+  }
+
+  private selectCells(sheet: string, cells: string[]): Promise<void> {
     return writing("Markeringen av celler", () =>
       this.run(async (context) => {
         const sheets = await sheetNames(context);
@@ -220,6 +308,14 @@ export class OfficeWorkbook implements WorkbookPort, NamesPort {
   }
 
   appendRows(
+    sheet: string,
+    header: readonly string[],
+    rows: readonly SheetCell[][],
+  ): Promise<void> {
+    return this.write(() => this.appendRowsNow(sheet, header, rows));
+  }
+
+  private appendRowsNow(
     sheet: string,
     header: readonly string[],
     rows: readonly SheetCell[][],
@@ -294,6 +390,10 @@ export class OfficeWorkbook implements WorkbookPort, NamesPort {
   }
 
   writeCells(sheet: string, cells: readonly CellWrite[]): Promise<void> {
+    return this.write(() => this.writeCellsNow(sheet, cells));
+  }
+
+  private writeCellsNow(sheet: string, cells: readonly CellWrite[]): Promise<void> {
     return writing(`Skrivningen i bladet ”${sheet}”`, async () => {
       const positions = cells.map((c) => {
         const at = parseAddress(c.cell);
@@ -361,6 +461,10 @@ export class OfficeWorkbook implements WorkbookPort, NamesPort {
   }
 
   setNames(names: readonly DefinedName[], comment: string): Promise<void> {
+    return this.write(() => this.setNamesNow(names, comment));
+  }
+
+  private setNamesNow(names: readonly DefinedName[], comment: string): Promise<void> {
     return writing("Namnen", () =>
       this.run(async (context) => {
         for (const n of names) {
@@ -390,6 +494,10 @@ export class OfficeWorkbook implements WorkbookPort, NamesPort {
   }
 
   deleteNames(names: readonly string[]): Promise<void> {
+    return this.write(() => this.deleteNamesNow(names));
+  }
+
+  private deleteNamesNow(names: readonly string[]): Promise<void> {
     return writing("Borttagningen av namn", () =>
       this.run(async (context) => {
         const collection = context.workbook.names.load("items/name");

@@ -120,6 +120,15 @@ function officeCode(error: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * Whether an Office error says the workbook is not as the port last saw it (a sheet deleted or
+ * renamed, a range gone): worth one more try from a fresh read.
+ */
+export function isChangedWorkbookError(error: unknown): boolean {
+  const code = officeCode(error);
+  return code === "ItemNotFound" || code === "InvalidArgument" || code === "InvalidReference";
+}
+
 function officeDetail(error: unknown): string {
   switch (officeCode(error)) {
     case "RequestPayloadSizeLimitExceeded":
