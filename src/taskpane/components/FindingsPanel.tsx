@@ -21,6 +21,7 @@ import {
   Text,
   Textarea,
   tokens,
+  useRestoreFocusTarget,
 } from "@fluentui/react-components";
 import { useId, useMemo, useState, useSyncExternalStore, type SyntheticEvent } from "react";
 import type { FindingView, ParticipantView, SchemakollApp, ValidationView } from "../../app/api";
@@ -514,6 +515,8 @@ interface FindingItemProps {
 
 function FindingItem({ finding: f, selecting, onSelect, onAccept }: FindingItemProps) {
   const styles = useStyles();
+  // The dialog is opened from here without a DialogTrigger: tell Fluent where focus returns.
+  const restoreFocusTarget = useRestoreFocusTarget();
   const where =
     f.sheet === null ? null : `${f.sheet}${f.cells.length > 0 ? `!${f.cells.join(", ")}` : ""}`;
   return (
@@ -552,6 +555,7 @@ function FindingItem({ finding: f, selecting, onSelect, onAccept }: FindingItemP
           appearance="subtle"
           onClick={onAccept}
           aria-label={`Godkänn avvikelse: ${f.message}`}
+          {...restoreFocusTarget}
         >
           Godkänn avvikelse
         </Button>
