@@ -223,6 +223,35 @@ function parseSegment<Code extends string | number>(
   };
 }
 
+/**
+ * A cell's segments depend on its text and the vocabulary only, and schedules repeat the same
+ * texts week after week: parse each text once per vocabulary. The segments are never changed
+ * after parsing, so sharing them is safe. Bounded, so a huge workbook of unique texts cannot
+ * grow it without limit.
+ */
+const SEGMENT_CACHE = new WeakMap<
+  object,
+  Map<string, readonly ReturnType<typeof parseSegment>[]>
+>();
+const SEGMENT_CACHE_MAX = 20_000;
+
+function parsedSegments<Code extends string | number>(
+  text: string,
+  vocabulary: CellContext<Code>["vocabulary"],
+): readonly ReturnType<typeof parseSegment<Code>>[] {
+  let cache = SEGMENT_CACHE.get(vocabulary);
+  if (cache === undefined) {
+    cache = new Map();
+    SEGMENT_CACHE.set(vocabulary, cache);
+  }
+  const hit = cache.get(text) as readonly ReturnType<typeof parseSegment<Code>>[] | undefined;
+  if (hit !== undefined) return hit;
+  const segments = splitSegments(text).map((s) => parseSegment(s, vocabulary));
+  if (cache.size >= SEGMENT_CACHE_MAX) cache.clear();
+  cache.set(text, segments);
+  return segments;
+}
+
 /** Parses a schedule cell into the activities it holds. */
 export function parseActivityCell<Code extends string | number>(
   text: string,
@@ -230,7 +259,7 @@ export function parseActivityCell<Code extends string | number>(
 ): ParsedCell<Code> {
   const block = context.block ?? null;
   if (block?.kind === "lunch") return { lunch: true, activities: [] };
-  const segments = splitSegments(text).map((s) => parseSegment(s, context.vocabulary));
+  const segments = parsedSegments(text, context.vocabulary);
   const kept = segments.filter((s) => !s.lunch);
   if (kept.length === 0) return { lunch: segments.length > 0, activities: [] };
 

@@ -1,21 +1,12 @@
 /**
  * Calendar arithmetic on plain local dates (IsoDate): days, ISO weeks ("vecka 21") and
- * "month n of the service" (regelkatalog.md, Conventions). Everything goes through date-fns on
- * a Date at local midnight (date.ts toLocal/fromLocal) and straight back to a string, so the
- * results are the same in every time zone, across daylight-saving changes included.
+ * "month n of the service" (regelkatalog.md, Conventions). Day and week arithmetic counts UTC
+ * midnights (no time zone, no daylight-saving change in it); months go through date-fns on a
+ * Date at local midnight (date.ts toLocal/fromLocal) and straight back to a string. Either way
+ * the results are the same in every time zone.
  */
-import {
-  addDays as addDaysFns,
-  addMonths as addMonthsFns,
-  differenceInCalendarDays,
-  differenceInCalendarMonths,
-  getISODay,
-  getISOWeek,
-  getISOWeekYear,
-  getISOWeeksInYear,
-  startOfISOWeekYear,
-} from "date-fns";
-import { fromLocal, toLocal, type IsoDate } from "./date";
+import { addMonths as addMonthsFns, differenceInCalendarMonths } from "date-fns";
+import { dateParts, fromLocal, fromUtc, toLocal, type IsoDate } from "./date";
 
 /** The first and last day of a range, both inclusive. */
 export interface DateRange {
@@ -29,16 +20,31 @@ export interface IsoWeek {
   week: number;
 }
 
-/** Local midnight of a year/month index/day, without the 0–99 → 19xx mapping of `new Date`. */
-function localDate(year: number, monthIndex: number, day: number): Date {
-  const d = new Date(2000, monthIndex, day);
-  d.setFullYear(year, monthIndex, day);
-  return d;
+const MS_PER_DAY = 86_400_000;
+
+/**
+ * Days since 1970-01-01 of a calendar date, counted on UTC midnights: pure day arithmetic with
+ * no time zone or daylight-saving change in it, and no Date per step.
+ */
+function dayNumber(date: IsoDate): number {
+  const { year, month, day } = dateParts(date);
+  const d = new Date(Date.UTC(2000, month - 1, day));
+  d.setUTCFullYear(year); // years below 100 would otherwise map to 19xx
+  return Math.round(d.getTime() / MS_PER_DAY);
+}
+
+function fromDayNumber(n: number): IsoDate {
+  return fromUtc(new Date(n * MS_PER_DAY));
+}
+
+/** ISO weekday of a day number: 1970-01-01 was a Thursday (4). */
+function weekdayOf(n: number): number {
+  return ((((n + 3) % 7) + 7) % 7) + 1;
 }
 
 /** The date n calendar days later (n may be negative). */
 export function addDays(date: IsoDate, n: number): IsoDate {
-  return fromLocal(addDaysFns(toLocal(date), n));
+  return fromDayNumber(dayNumber(date) + n);
 }
 
 /** The date n months later, date-fns style: a day missing in the target month becomes its last day (2024-01-31 + 1 = 2024-02-29). */
@@ -48,32 +54,37 @@ export function addMonths(date: IsoDate, n: number): IsoDate {
 
 /** to − from in calendar days (negative when to is before from). */
 export function daysBetween(from: IsoDate, to: IsoDate): number {
-  return differenceInCalendarDays(toLocal(to), toLocal(from));
+  return dayNumber(to) - dayNumber(from);
 }
 
 /** ISO weekday: Monday 1 … Sunday 7. */
 export function weekday(date: IsoDate): number {
-  return getISODay(toLocal(date));
+  return weekdayOf(dayNumber(date));
 }
 
 /** Every day from `from` to `to`, both inclusive; [] when from is after to. */
 export function eachDay(from: IsoDate, to: IsoDate): IsoDate[] {
-  const count = daysBetween(from, to) + 1;
-  const start = toLocal(from);
+  const first = dayNumber(from);
+  const last = dayNumber(to);
   const days: IsoDate[] = [];
-  for (let i = 0; i < count; i++) days.push(fromLocal(addDaysFns(start, i)));
+  for (let n = first; n <= last; n++) days.push(fromDayNumber(n));
   return days;
 }
 
 /** The ISO week of a date, with the ISO week-numbering year (2024-12-30 is week 1 of 2025). */
 export function isoWeekOf(date: IsoDate): IsoWeek {
-  const local = toLocal(date);
-  return { year: getISOWeekYear(local), week: getISOWeek(local) };
+  const n = dayNumber(date);
+  // The week belongs to the year its Thursday falls in.
+  const thursday = n - weekdayOf(n) + 4;
+  const year = new Date(thursday * MS_PER_DAY).getUTCFullYear();
+  const jan1 = dayNumber(`${String(year).padStart(4, "0")}-01-01` as IsoDate);
+  return { year, week: Math.floor((thursday - jan1) / 7) + 1 };
 }
 
 /** Number of ISO weeks in an ISO week-numbering year. */
 export function isoWeeksInYear(year: number): 52 | 53 {
-  return getISOWeeksInYear(localDate(year, 5, 1)) === 53 ? 53 : 52;
+  // December 28 is always in the year's last ISO week.
+  return isoWeekOf(`${String(year).padStart(4, "0")}-12-28` as IsoDate).week === 53 ? 53 : 52;
 }
 
 /** Earliest and latest ISO years handled: those whose weeks lie within 1900-01-01 … 9999-12-31. */
@@ -88,7 +99,9 @@ export function isoWeekStart(year: number, week: number): IsoDate | null {
   if (!Number.isInteger(year) || !Number.isInteger(week)) return null;
   if (year < MIN_WEEK_YEAR || year > MAX_WEEK_YEAR) return null;
   if (week < 1 || week > isoWeeksInYear(year)) return null;
-  return fromLocal(addDaysFns(startOfISOWeekYear(localDate(year, 0, 4)), (week - 1) * 7));
+  // Week 1 is the week of January 4.
+  const jan4 = dayNumber(`${String(year).padStart(4, "0")}-01-04` as IsoDate);
+  return fromDayNumber(jan4 - weekdayOf(jan4) + 1 + (week - 1) * 7);
 }
 
 /** The seven days (Monday–Sunday) of an ISO week; [] when the week does not exist. */

@@ -166,18 +166,65 @@ function ref(sheet: string, row: number, col: number, value: unknown): SourceRef
   return { sheet, cell: toA1(row, col), text: cellText(value) };
 }
 
+function matchKey(text: string): string {
+  return fold(text)
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
+}
+
+/** Folded id and name → participant (the first one registered), built once per register. */
+const KEY_INDEX = new WeakMap<
+  readonly Participant[],
+  {
+    index: Map<string, Participant>;
+    maxWords: number;
+    order: Map<Participant, number>;
+  }
+>();
+
+function keyIndex(participants: readonly Participant[]) {
+  let entry = KEY_INDEX.get(participants);
+  if (entry === undefined) {
+    const index = new Map<string, Participant>();
+    let maxWords = 1;
+    for (const p of participants) {
+      for (const key of [p.id, p.name]) {
+        if (key === null) continue;
+        const k = matchKey(key);
+        if (k.length < 2 || index.has(k)) continue;
+        index.set(k, p);
+        maxWords = Math.max(maxWords, k.split(" ").length);
+      }
+    }
+    entry = {
+      index,
+      maxWords,
+      order: new Map(participants.map((p, i) => [p, i])),
+    };
+    KEY_INDEX.set(participants, entry);
+  }
+  return entry;
+}
+
+/**
+ * The participant whose id or name stands in the text as whole words, the longest such key
+ * winning (the first registered on a tie): every run of words of the text is looked up once,
+ * instead of every participant's key being searched for in the text.
+ */
 function matchParticipant(text: string, participants: readonly Participant[]): Participant | null {
-  const folded = ` ${fold(text).replace(/[^a-z0-9]+/g, " ")} `;
-  let best: { p: Participant; length: number } | null = null;
-  for (const p of participants) {
-    for (const key of [p.id, p.name]) {
-      if (key === null) continue;
-      const k = fold(key)
-        .replace(/[^a-z0-9]+/g, " ")
-        .trim();
-      if (k.length < 2) continue;
-      if (folded.includes(` ${k} `) && (best === null || k.length > best.length))
-        best = { p, length: k.length };
+  const { index, maxWords, order } = keyIndex(participants);
+  const words = matchKey(text)
+    .split(" ")
+    .filter((w) => w !== "");
+  let best: { p: Participant; length: number; order: number } | null = null;
+  for (let i = 0; i < words.length; i++) {
+    for (let n = 1; n <= maxWords && i + n <= words.length; n++) {
+      const k = words.slice(i, i + n).join(" ");
+      const p = index.get(k);
+      if (p === undefined) continue;
+      const o = order.get(p) ?? 0;
+      if (best === null || k.length > best.length || (k.length === best.length && o < best.order))
+        best = { p, length: k.length, order: o };
     }
   }
   return best?.p ?? null;
@@ -214,7 +261,12 @@ export function hasWeekGrid(values: unknown[][]): boolean {
 /** Reads every week grid in a sheet. */
 export function readWeekGrids(sheet: SheetData, context: WeekGridContext): WeekGridResult {
   const { values } = sheet;
-  const result: WeekGridResult = { activities: [], weeks: [], findings: [], maps: [] };
+  const result: WeekGridResult = {
+    activities: [],
+    weeks: [],
+    findings: [],
+    maps: [],
+  };
   const vocabularyOf = context.vocabularyFor ?? vocabularyFor;
   const claimed = new Set<number>();
   const reported = new Set<string>();
@@ -326,8 +378,19 @@ export function readWeekGrids(sheet: SheetData, context: WeekGridContext): WeekG
     if (relative) {
       expandTemplate(sheet, group, participant, vocabulary, context, result);
     } else {
-      for (const block of group)
-        readAbsoluteWeek(sheet, block, participant, vocabulary, yearHint, result);
+      // Each block's own year when its heading says one ("Vecka 1 2025" below "Vecka 52
+      // 2024"); otherwise the year runs on from the block before, and a week number that
+      // falls by more than half a year ("Vecka 52" then "Vecka 1") starts the next year
+      // (weeks merely out of order, "Vecka 12" then "Vecka 11", stay in their year).
+      let year = yearHint;
+      let previousWeek: number | null = null;
+      for (const block of group) {
+        if (block.grid.year !== null) year = block.grid.year;
+        else if (year !== null && previousWeek !== null && block.grid.week < previousWeek - 26)
+          year++;
+        previousWeek = block.grid.week;
+        readAbsoluteWeek(sheet, block, participant, vocabulary, year, result);
+      }
     }
   }
   return result;

@@ -31,6 +31,11 @@ import { readSettings, readTariffs } from "./tariffsSettings";
 import { displayId, foldWords } from "./values";
 import { hasWeekGrid, readWeekGrids } from "./weekGrid";
 
+/** Appends without spreading: a spread of 100 000+ items overflows the call stack. */
+function append<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
+}
+
 export interface WorkbookModel {
   participants: Participant[];
   activities: Activity[];
@@ -162,7 +167,7 @@ export function readWorkbook(
   for (const entry of of("settings")) {
     const r = withStored(entry, (map) => readSettings(entry.sheet, { map }));
     model.settings = r.items;
-    model.findings.push(...r.findings);
+    append(model.findings, r.findings);
     keepMap(
       r.map ?? {
         sheet: entry.sheet.name,
@@ -182,8 +187,8 @@ export function readWorkbook(
     const r = withStored(entry, (map) =>
       readRegister(entry.sheet, { map, defaultYear, fullTimeHours: model.settings.fullTimeHours }),
     );
-    model.participants.push(...r.items);
-    model.findings.push(...r.findings);
+    append(model.participants, r.items);
+    append(model.findings, r.findings);
     keepMap(r.map);
   }
   const lookup = participantLookup(model.participants);
@@ -191,8 +196,8 @@ export function readWorkbook(
 
   for (const entry of of("tariffs")) {
     const r = withStored(entry, (map) => readTariffs(entry.sheet, { map }));
-    model.tariffs.push(...r.items);
-    model.findings.push(...r.findings);
+    append(model.tariffs, r.items);
+    append(model.findings, r.findings);
     keepMap(r.map);
   }
   for (const entry of of("weekgrid")) {
@@ -205,10 +210,10 @@ export function readWorkbook(
       );
     }
     const again = changed ? readWeekGrids(entry.sheet, { participants: model.participants }) : r;
-    model.activities.push(...again.activities);
-    model.weeks.push(...again.weeks);
-    model.findings.push(...again.findings);
-    model.templateMap.sheets.push(...again.maps);
+    append(model.activities, again.activities);
+    append(model.weeks, again.weeks);
+    append(model.findings, again.findings);
+    append(model.templateMap.sheets, again.maps);
   }
   const unknown = new Map<string, { sheet: string; refs: ReadFinding["refs"] }>();
   function known<T extends { participantId: string; refs: ReadFinding["refs"] }>(
@@ -223,7 +228,7 @@ export function readWorkbook(
         item.refs.find((r) => r.text.trim() === item.participantId.trim()) ?? item.refs[0];
       const refs = cell === undefined ? [] : [cell];
       const seen = unknown.get(key);
-      if (seen) seen.refs.push(...refs);
+      if (seen) append(seen.refs, refs);
       else unknown.set(key, { sheet, refs });
       return false;
     });
@@ -238,22 +243,22 @@ export function readWorkbook(
         defaultYear,
       }),
     );
-    model.activities.push(...known(r.items, entry.sheet.name));
-    model.findings.push(...r.findings);
+    append(model.activities, known(r.items, entry.sheet.name));
+    append(model.findings, r.findings);
     keepMap(r.map);
   }
   for (const entry of of("events")) {
     const r = withStored(entry, (map) => readEvents(entry.sheet, { map, startOf, defaultYear }));
-    model.events.push(...known(r.items, entry.sheet.name));
-    model.findings.push(...r.findings);
+    append(model.events, known(r.items, entry.sheet.name));
+    append(model.findings, r.findings);
     keepMap(r.map);
   }
   for (const entry of of("acceptances")) {
     const r = withStored(entry, (map) =>
       readAcceptances(entry.sheet, { map, startOf, defaultYear }),
     );
-    model.acceptances.push(...r.items);
-    model.findings.push(...r.findings);
+    append(model.acceptances, r.items);
+    append(model.findings, r.findings);
     keepMap(r.map);
   }
   for (const [key, { sheet, refs }] of unknown) {

@@ -17,7 +17,6 @@ import type {
   Severity,
 } from "../domain/model";
 import { fold } from "../domain/vocabulary/fold";
-import { displayId } from "../domain/personnummer";
 import { RULES } from "./registry";
 import type { Finding, Params, ParamValue, Rule, RuleContext } from "./types";
 
@@ -119,6 +118,10 @@ function readFinding(f: ReadFinding): Finding {
   };
 }
 
+function idKey(id: string): string {
+  return id.trim().toLowerCase();
+}
+
 function sameId(a: string, b: string): boolean {
   return a.trim().toLowerCase() === b.trim().toLowerCase();
 }
@@ -161,14 +164,27 @@ export function validate(
   for (const r of resolved) findings.push(...r.problems.map(readFinding));
 
   const order = new Map(model.participants.map((p, i) => [p.id, i]));
+  // Each participant's items, grouped once (sameId: trimmed, case-insensitive): O(items),
+  // where filtering the whole model per participant was O(participants × items).
+  const byParticipant = <T extends { participantId: string }>(xs: readonly T[]) => {
+    const groups = new Map<string, T[]>();
+    for (const x of xs) {
+      const key = idKey(x.participantId);
+      const group = groups.get(key);
+      if (group === undefined) groups.set(key, [x]);
+      else group.push(x);
+    }
+    return (id: string): T[] => [...(groups.get(idKey(id)) ?? [])];
+  };
+  const activitiesOf = byParticipant(model.activities);
+  const weeksOf = byParticipant(model.weeks);
+  const eventsOf = byParticipant(model.events);
   for (const participant of model.participants) {
     const programme = participant.programme;
     if (programme === null || participant.start === null) continue; // LAS.REGISTER says why
-    const mine = <T extends { participantId: string }>(xs: readonly T[]) =>
-      xs.filter((x) => sameId(x.participantId, participant.id));
-    const activities = mine(model.activities).sort(byDateThenStart);
-    const weeks = mine(model.weeks);
-    const events = mine(model.events).sort((a, b) =>
+    const activities = activitiesOf(participant.id).sort(byDateThenStart);
+    const weeks = weeksOf(participant.id);
+    const events = eventsOf(participant.id).sort((a, b) =>
       a.date < b.date ? -1 : a.date > b.date ? 1 : 0,
     );
     const planned = lastPlannedDay(activities, weeks);
@@ -200,7 +216,7 @@ export function validate(
             refs: participant.refs.slice(0, 1),
             from: participant.start,
             to: participant.start,
-            message: `Regeln ${rule.id} kunde inte prövas för ${displayId(participant.id)}: ${error instanceof Error ? error.message : String(error)}`,
+            message: `Regeln ${rule.id} kunde inte prövas för ${participant.id}: ${error instanceof Error ? error.message : String(error)}`,
           },
         ];
       }

@@ -18,7 +18,14 @@ const FOLD: Readonly<Record<string, string>> = {
   "\u00a0": " ",
 };
 
+const FOLDED = /[åäöéèüáà–—\u00a0]/g;
+
 export function fold(text: string): string {
+  // Fast path: lower-casing kept every character one character.
+  const lower = text.toLowerCase();
+  if (lower.length === text.length && !/[\u0130\u03a3]/.test(text)) {
+    return lower.replace(FOLDED, (ch) => FOLD[ch] ?? ch);
+  }
   let out = "";
   for (const ch of text) {
     const lower = ch.toLowerCase();
