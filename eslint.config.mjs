@@ -3,7 +3,16 @@ import tseslint from "typescript-eslint";
 import prettier from "eslint-config-prettier";
 
 export default tseslint.config(
-  { ignores: ["dist/**", "out/**", "coverage/**", "node_modules/**", "eslint.config.mjs"] },
+  {
+    ignores: [
+      "dist/**",
+      "out/**",
+      "coverage/**",
+      "node_modules/**",
+      ".tmp/**",
+      "eslint.config.mjs",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
