@@ -82,7 +82,7 @@ export function findingsSheet(findings: readonly Finding[]): SheetModel {
       where === null || first === undefined
         ? { value: "" }
         : {
-            value: `${where.sheet}!${f.refs
+            value: `${maskPersonnummerInText(where.sheet)}!${f.refs
               .filter((r) => r.sheet === where.sheet)
               .map((r) => r.cell)
               .join(",")}`,

@@ -20,6 +20,7 @@ import { buildInvoice } from "../reports/invoice";
 import { FLAG_TEXTS } from "../reports/invoiceSheet";
 import type { Invoice } from "../reports/types";
 import { openWorkbookFile } from "../workbook/file";
+import { UsageError } from "./usage";
 
 /** The public JSON contract of `schemakoll faktura --json`. Ids are masked; amounts whole kronor. */
 export const invoiceOutputSchema = z
@@ -46,12 +47,12 @@ export type InvoiceOutput = z.infer<typeof invoiceOutputSchema>;
 
 export const MONTH_USAGE = "--manad ska vara en månad som 2024-05";
 
-/** "2024-05" → YearMonth; throws RangeError (a usage error) otherwise. */
+/** "2024-05" → YearMonth; throws UsageError otherwise. */
 export function parseManad(value: string | undefined): YearMonth {
-  if (value === undefined) throw new RangeError(`Ange månaden: ${MONTH_USAGE}.`);
+  if (value === undefined) throw new UsageError(`Ange månaden: ${MONTH_USAGE}.`);
   const m = /^(\d{4})-(\d{2})$/.exec(value.trim());
   const month = m === null ? null : makeYearMonth(Number(m[1]), Number(m[2]));
-  if (month === null) throw new RangeError(`${MONTH_USAGE}, inte "${value}".`);
+  if (month === null) throw new UsageError(`${MONTH_USAGE}, inte "${value}".`);
   return month;
 }
 
@@ -138,14 +139,14 @@ export interface FakturaResult {
   idag: IsoDate;
 }
 
-/** Reads the workbook and builds the month's invoice; RangeError for bad arguments. */
+/** Reads the workbook and builds the month's invoice; UsageError for bad arguments. */
 export async function faktura(path: string, options: FakturaOptions): Promise<FakturaResult> {
   const month = parseManad(options.manad);
   let idag: IsoDate | null = null;
   if (options.idag !== undefined) {
     idag = parseIsoDate(options.idag);
     if (idag === null)
-      throw new RangeError(`--idag ska vara ett datum som 2024-03-15, inte "${options.idag}".`);
+      throw new UsageError(`--idag ska vara ett datum som 2024-03-15, inte "${options.idag}".`);
   }
   const workbook = await openWorkbookFile(path);
   const sheets = await workbook.readSheets();

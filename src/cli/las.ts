@@ -14,7 +14,8 @@ import {
   templateMapFromValues,
   type WorkbookModel,
 } from "../read/workbook";
-import { displayId } from "../read/values";
+import { writableMessage } from "../app/marks";
+import { displayId, maskPersonnummerInText } from "../domain/personnummer";
 import { openWorkbookFile } from "../workbook/file";
 import { KIND_LABELS, programmeText } from "./format";
 import { decimalText } from "../domain/numbers";
@@ -85,9 +86,9 @@ function finding(f: ReadFinding): LasOutput["unreadable"][number] {
     ruleId: f.ruleId,
     severity: f.severity,
     participantId: f.participantId === null ? null : displayId(f.participantId),
-    sheet: f.refs[0]?.sheet ?? null,
+    sheet: f.refs[0] === undefined ? null : maskPersonnummerInText(f.refs[0].sheet),
     cells: f.refs.map((r) => r.cell),
-    message: f.message,
+    message: writableMessage(f, f.message),
   };
 }
 
@@ -101,14 +102,16 @@ export function lasOutput(
   const names = new Map(model.participants.map((p) => [p.id, p.name]));
   const shown = (id: string) => {
     const name = names.get(id);
-    return name == null || name === id ? displayId(id) : `${displayId(id)} ${name}`;
+    return name == null || name === id
+      ? displayId(id)
+      : `${displayId(id)} ${maskPersonnummerInText(name)}`;
   };
   return {
     file,
     sheets: sheetNames.map((name) => {
       const map = maps.get(name);
       return {
-        name,
+        name: maskPersonnummerInText(name),
         kind: map?.kind ?? null,
         anchor: map?.anchor ?? null,
         participant: map?.participant == null ? null : shown(map.participant),
@@ -117,7 +120,7 @@ export function lasOutput(
     }),
     participants: model.participants.map((p) => ({
       id: displayId(p.id),
-      name: p.name,
+      name: p.name === null ? null : maskPersonnummerInText(p.name),
       kon: p.kon,
       programme: p.programme,
       start: p.start,

@@ -9,6 +9,7 @@ import { WorkbookError } from "../workbook/port";
 import { faktura, fakturaText, problemLines } from "./faktura";
 import { las, lasText } from "./las";
 import { rapport } from "./rapport";
+import { UsageError } from "./usage";
 import { exitCode, validera, valideraText } from "./validera";
 
 const HELP = `Schemakoll – kontrollerar individuella scheman i Excel
@@ -44,7 +45,7 @@ Flaggor:
   --ut       filen som rapport skriver
   --hjalp    visa den här texten`;
 
-export class UsageError extends Error {}
+export { UsageError };
 
 export interface Io {
   out: (text: string) => void;
@@ -100,13 +101,7 @@ export async function main(args: readonly string[], io: Io = defaultIo): Promise
       return 0;
     }
     if (command === "faktura") {
-      let result;
-      try {
-        result = await faktura(file, { manad: values.manad, idag: values.idag });
-      } catch (error) {
-        if (error instanceof RangeError) throw new UsageError(error.message);
-        throw error;
-      }
+      const result = await faktura(file, { manad: values.manad, idag: values.idag });
       const refused = result.invoice.refused.length > 0;
       if (values.json === true) {
         if (!refused) io.out(JSON.stringify(result.output, null, 2));
@@ -117,23 +112,11 @@ export async function main(args: readonly string[], io: Io = defaultIo): Promise
     }
     if (command === "rapport") {
       if (values.json === true) throw new UsageError("--json hör inte till schemakoll rapport.");
-      let result;
-      try {
-        result = await rapport(file, { manad: values.manad, ut: values.ut, idag: values.idag });
-      } catch (error) {
-        if (error instanceof RangeError) throw new UsageError(error.message);
-        throw error;
-      }
+      const result = await rapport(file, { manad: values.manad, ut: values.ut, idag: values.idag });
       for (const line of result.lines) io.out(line);
       return 0;
     }
-    let result;
-    try {
-      result = await validera(file, { idag: values.idag, markera: values.markera });
-    } catch (error) {
-      if (error instanceof RangeError) throw new UsageError(error.message);
-      throw error;
-    }
+    const result = await validera(file, { idag: values.idag, markera: values.markera });
     io.out(
       values.json === true
         ? JSON.stringify(result.output, null, 2)

@@ -9,6 +9,7 @@ import { formatKronor } from "../domain/numbers";
 import { createApp } from "../app";
 import { openWorkbookFile } from "../workbook/file";
 import { parseManad } from "./faktura";
+import { UsageError } from "./usage";
 
 export interface RapportOptions {
   manad: string | undefined;
@@ -28,7 +29,7 @@ export interface RapportResult {
 export async function rapport(path: string, options: RapportOptions): Promise<RapportResult> {
   const month = parseManad(options.manad);
   if (options.ut === undefined) {
-    throw new RangeError(
+    throw new UsageError(
       "Ange filen att skriva: --ut rapport.xlsx (arbetsboken själv ändras aldrig).",
     );
   }
@@ -36,7 +37,7 @@ export async function rapport(path: string, options: RapportOptions): Promise<Ra
   if (options.idag !== undefined) {
     const parsed = parseIsoDate(options.idag);
     if (parsed === null)
-      throw new RangeError(`--idag ska vara ett datum som 2024-03-15, inte "${options.idag}".`);
+      throw new UsageError(`--idag ska vara ett datum som 2024-03-15, inte "${options.idag}".`);
     idag = parsed;
   }
   const workbook = await openWorkbookFile(path);

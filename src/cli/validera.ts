@@ -9,12 +9,13 @@ import { findingsSheet, marksOf, SEVERITY_SV, writableMessage } from "../app/mar
 import { readState } from "../app/state";
 import { parseIsoDate, todayLocal, type IsoDate } from "../domain/date";
 import type { WorkbookModel } from "../read/workbook";
-import { displayId } from "../read/values";
+import { displayId, maskPersonnummerInText } from "../domain/personnummer";
 import { validate } from "../rules/engine";
 import type { Finding } from "../rules/types";
 import { openWorkbookFile } from "../workbook/file";
 import { validationOutputSchema, type ValidationOutput } from "./contract";
 import { programmeText } from "./format";
+import { UsageError } from "./usage";
 
 export { FINDINGS_SHEET, findingsSheet, marksOf } from "../app/marks";
 
@@ -42,7 +43,7 @@ export function toOutput(model: WorkbookModel, findings: readonly Finding[]): Va
       ruleId: f.ruleId,
       severity: f.severity,
       participantId: f.participantId === null ? null : displayId(f.participantId),
-      sheet: f.refs[0]?.sheet ?? null,
+      sheet: f.refs[0] === undefined ? null : maskPersonnummerInText(f.refs[0].sheet),
       cells: f.refs.filter((r) => r.sheet === f.refs[0]?.sheet).map((r) => r.cell),
       from: f.from,
       to: f.to,
@@ -73,7 +74,7 @@ export function valideraText(file: string, result: ValideraResult): string {
     const title =
       id === null
         ? "Arbetsboken"
-        : `${displayId(id)}${p?.name != null && p.name !== id ? ` ${p.name}` : ""}${p ? ` – ${programmeText(p.programme)}` : ""}`;
+        : `${displayId(id)}${p?.name != null && p.name !== id ? ` ${maskPersonnummerInText(p.name)}` : ""}${p ? ` – ${programmeText(p.programme)}` : ""}`;
     const counts = (["error", "warning", "info"] as const)
       .map((s) => [s, group.filter((f) => f.severity === s && !f.accepted).length] as const)
       .filter(([, n]) => n > 0)
@@ -83,7 +84,10 @@ export function valideraText(file: string, result: ValideraResult): string {
       );
     lines.push("", counts.length === 0 ? title : `${title} (${counts.join(", ")})`);
     for (const f of group) {
-      const where = f.refs[0] === undefined ? "" : ` [${f.refs[0].sheet}!${f.refs[0].cell}]`;
+      const where =
+        f.refs[0] === undefined
+          ? ""
+          : ` [${maskPersonnummerInText(f.refs[0].sheet)}!${f.refs[0].cell}]`;
       const tag = f.accepted ? "godkänd" : SEVERITY_SV[f.severity];
       lines.push(`  ${tag.padEnd(8)} ${f.ruleId}: ${writableMessage(f, f.message)}${where}`);
     }
@@ -106,7 +110,7 @@ export async function validera(
   if (options.idag !== undefined) {
     idag = parseIsoDate(options.idag);
     if (idag === null)
-      throw new RangeError(`--idag ska vara ett datum som 2024-03-15, inte "${options.idag}".`);
+      throw new UsageError(`--idag ska vara ett datum som 2024-03-15, inte "${options.idag}".`);
   }
   const workbook = await openWorkbookFile(path);
   const sheets = await workbook.readSheets();

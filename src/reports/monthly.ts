@@ -563,7 +563,7 @@ export function buildMonthlyReport(
     participants.push({
       participantId: displayId(p.id),
       rawParticipantId: p.id,
-      name: p.name,
+      name: p.name === null ? null : maskPersonnummerInText(p.name),
       kon: p.kon,
       programme: p.programme,
       start,
