@@ -26,6 +26,7 @@ import { clearMarks, forgetMarks, markCells, markedCells as markedCellsOf } from
 import { readSheet } from "./readSheet";
 import { activateSheet, findSheet } from "./tabs";
 import { writeSheetModel } from "./writeSheet";
+import { storedTexts, withStoredTexts, type StoredTexts } from "./storedTexts";
 import { checkXlsxBuffer, formatCount, NOT_XLSX_MESSAGE } from "./zipGuard";
 
 /** The largest file openWorkbookFile reads. */
@@ -73,6 +74,8 @@ export class FileWorkbook implements WorkbookPort {
     private readonly workbook: ExcelJS.Workbook,
     /** The file the workbook was read from (absolute), or null when it came from a buffer. */
     readonly sourcePath: string | null,
+    /** Texts read in Excel's escaped form, escaped again on save (see storedTexts.ts). */
+    private readonly stored: StoredTexts = { values: [], notes: [] },
   ) {}
 
   /**
@@ -93,7 +96,7 @@ export class FileWorkbook implements WorkbookPort {
       throw new WorkbookReadError(`${NOT_XLSX_MESSAGE} Filen är skadad.`, { cause });
     }
     const sourcePath = options.sourcePath === undefined ? null : resolve(options.sourcePath);
-    return new FileWorkbook(workbook, sourcePath);
+    return new FileWorkbook(workbook, sourcePath, storedTexts(workbook));
   }
 
   /** Whether the workbook counts dates from 1904 (its dates are read as 1900 serials all the same). */
@@ -205,7 +208,9 @@ export class FileWorkbook implements WorkbookPort {
   /** The workbook as .xlsx bytes. */
   async toBuffer(): Promise<Buffer> {
     try {
-      return Buffer.from(await this.workbook.xlsx.writeBuffer());
+      return Buffer.from(
+        await withStoredTexts(this.stored, () => this.workbook.xlsx.writeBuffer()),
+      );
     } catch (cause) {
       throw new WorkbookWriteError("Arbetsboken kan inte skrivas som .xlsx.", { cause });
     }
