@@ -10,6 +10,7 @@ import {
   ZIP_LIMITS,
   definedNameCells,
   formatCount,
+  listZipEntries,
   scanWorksheetXml,
 } from "./zipGuard";
 
@@ -21,6 +22,22 @@ async function small(): Promise<Buffer> {
     s.getCell("A1").value = 1;
     s.getCell("B2").value = 2;
   });
+}
+
+/** The zip with one part's compressed and inflated sizes in its central directory changed. */
+function withDeclaredSizes(zip: Buffer, name: string, packed: number, size: number): Buffer {
+  const out = Buffer.from(zip);
+  const eocd = out.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  let p = out.readUInt32LE(eocd + 16);
+  while (out.readUInt32LE(p) === 0x02014b50) {
+    const nameLength = out.readUInt16LE(p + 28);
+    if (out.subarray(p + 46, p + 46 + nameLength).toString() === name) {
+      out.writeUInt32LE(packed, p + 20);
+      out.writeUInt32LE(size, p + 24);
+    }
+    p += 46 + nameLength + out.readUInt16LE(p + 30) + out.readUInt16LE(p + 32);
+  }
+  return out;
 }
 
 async function readError(data: Buffer): Promise<WorkbookReadError> {
@@ -87,8 +104,37 @@ describe("hostile sizes", () => {
       p.name === SHEET ? { ...p, declaredSize: ZIP_LIMITS.maxTotalBytes + 1 } : p,
     );
     expect((await readError(buildZip(parts))).message).toBe(
-      "Arbetsboken är för stor för att läsas (mer än 1 000 MB okomprimerad).",
+      "Arbetsboken är för stor för att läsas (mer än 400 MB okomprimerad).",
     );
+  });
+
+  // A part over 50 MB inflated that packs more than 100 to one is refused before inflating;
+  // sizes as declared in the zip (a part inflating beyond its declared size is refused anyway).
+  test.each([
+    // 60 000 000 > 50 MB and > 100 × compressed: 60 MB / 0,06 MB = 1 000 to one (blank XML).
+    ["60 MB from 0,06 MB (1 000:1)", 60_000_000, 60_000, "0,06", "60"],
+    // 190 000 000 / 1 000 000 = 190 to one; under the 200 MB a part and 400 MB in all.
+    ["190 MB from 1 MB (190:1)", 190_000_000, 1_000_000, "1", "190"],
+    // 50 000 001 > 50 MB, and 50 000 001 > 100 × 499 999 = 49 999 900.
+    ["just over both limits", 50_000_001, 499_999, "0,5", "50"],
+  ])("a part inflating %s is refused", async (_name, size, packed, packedMb, sizeMb) => {
+    const zip = buildZip(unzip(await small()));
+    expect(listZipEntries(zip).map((e) => e.name)).toContain(SHEET);
+    const lying = withDeclaredSizes(zip, SHEET, packed, size);
+    expect((await readError(lying)).message).toBe(
+      `Arbetsboken innehåller en del som packas upp från ${packedMb} MB till ${sizeMb} MB, mer än 100 gånger sin packade storlek. Så hårt packade filer läser Schemakoll inte, eftersom de kan fylla datorns minne; filen är skadad eller inte sparad av Excel.`,
+    );
+  });
+
+  test.each([
+    // 50 000 000 is not over 50 MB, however hard it packs.
+    ["50 MB from 0,05 MB (1 000:1, not over 50 MB)", 50_000_000, 50_000],
+    // 60 000 000 = 100 × 600 000: not more than 100 to one.
+    ["60 MB from 0,6 MB (100:1)", 60_000_000, 600_000],
+  ])("a part inflating %s passes the packing check", async (_name, size, packed) => {
+    const lying = withDeclaredSizes(buildZip(unzip(await small())), SHEET, packed, size);
+    // It gets as far as inflating, where the sizes turn out to be false: "skadad".
+    expect((await readError(lying)).message).toBe(`${NOT_XLSX_MESSAGE} Filen är skadad.`);
   });
 
   test("a row beyond Excel's last row is refused at once, naming the sheet", async () => {
@@ -166,7 +212,7 @@ describe("hostile sizes", () => {
             '</sheets><definedNames><definedName name="Allt">Schema!$A$1:$XFD$1048576</definedName></definedNames>',
           ),
     );
-    expect((await readError(data)).message).toContain("Arbetsboken har fler än 5 000 000 celler");
+    expect((await readError(data)).message).toContain("Arbetsboken har fler än 800 000 celler");
     expect(definedNameCells('<definedName name="a">S!$A$1:$B$2,S!$D$4</definedName>')).toBe(5);
     expect(definedNameCells('<definedName name="a">S!$A$1:$A$2000000</definedName>')).toBe(
       Number.POSITIVE_INFINITY,

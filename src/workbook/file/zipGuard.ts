@@ -16,11 +16,26 @@ export const NOT_XLSX_MESSAGE = "Filen kan inte läsas som en Excel-arbetsbok (.
 
 export const ZIP_LIMITS = {
   maxEntries: 10_000,
-  /** One part inflated (a Node string holds at most about 536 million characters). */
-  maxEntryBytes: 500_000_000,
-  maxTotalBytes: 1_000_000_000,
-  /** Cells in the whole workbook: ExcelJS needs some 300 bytes of memory for each. */
-  maxFileCells: 5_000_000,
+  /**
+   * One part inflated. The guard holds a part inflated and as a string while it scans it, and
+   * ExcelJS inflates and parses it again: 400 MB of sheet XML peaked at 1.35 GB, so about
+   * 3.4 times the part; 200 MB keeps a part well within 1 GB.
+   */
+  maxEntryBytes: 200_000_000,
+  maxTotalBytes: 400_000_000,
+  /**
+   * A part larger than this (inflated) must not inflate to more than maxRatio times its
+   * packed size: Excel's own XML packs some 5–20 to one, a zip bomb a thousand to one.
+   */
+  ratioCheckBytes: 50_000_000,
+  maxRatio: 100,
+  /**
+   * Cells in the whole workbook. Measured (peak RSS of `validera` in a child process, an
+   * activity list of 5 columns): 500 000 cells 571 MB, 750 000 cells 844 MB, 1 000 000 cells
+   * 1 077 MB (1.33 GB on a busier machine) — about 1.1 kB a cell, nearly all ExcelJS's. So
+   * 800 000 cells (some 900 MB) is the most that stays under 1 GB.
+   */
+  maxFileCells: 800_000,
   /**
    * Cells under data validation: ExcelJS keeps one entry per cell (some 80 bytes each, and
    * slow to write back), so a list validation on a whole column costs a million of them.
@@ -187,6 +202,16 @@ export function readZipEntry(buf: Buffer, entry: ZipEntry): Buffer {
 function tooManyCells(): WorkbookReadError {
   return new WorkbookReadError(
     `Arbetsboken har fler än ${formatCount(ZIP_LIMITS.maxFileCells)} celler; så stora arbetsböcker kan Schemakoll inte läsa. Dela upp den eller ta bort blad som inte behövs.`,
+  );
+}
+
+function packedTooHard(entry: ZipEntry): WorkbookReadError {
+  const mb = (bytes: number): string =>
+    bytes >= 1_000_000
+      ? formatCount(Math.round(bytes / 1_000_000))
+      : String(Math.max(0.01, Math.round(bytes / 10_000) / 100)).replace(".", ",");
+  return new WorkbookReadError(
+    `Arbetsboken innehåller en del som packas upp från ${mb(entry.compressedSize)} MB till ${mb(entry.uncompressedSize)} MB, mer än ${String(ZIP_LIMITS.maxRatio)} gånger sin packade storlek. Så hårt packade filer läser Schemakoll inte, eftersom de kan fylla datorns minne; filen är skadad eller inte sparad av Excel.`,
   );
 }
 
@@ -379,6 +404,12 @@ export function checkXlsxBuffer(buf: Buffer): void {
   for (const entry of entries) {
     total += entry.uncompressedSize;
     if (total > ZIP_LIMITS.maxTotalBytes) throw tooLarge();
+    if (
+      entry.uncompressedSize > ZIP_LIMITS.ratioCheckBytes &&
+      entry.uncompressedSize > ZIP_LIMITS.maxRatio * entry.compressedSize
+    ) {
+      throw packedTooHard(entry);
+    }
   }
   const byName = new Map(entries.map((e) => [e.name.replace(/^\//, "").toLowerCase(), e]));
   const text = (name: string): string => {
