@@ -11,6 +11,7 @@ import type { Acceptance, ReadFinding, SheetData } from "../domain/model";
 import { ACCEPTANCES_LAYOUT, type AcceptancesConcept } from "./headers";
 import {
   cannotRead,
+  errorFindings,
   participantRows,
   Grid,
   locateTable,
@@ -184,5 +185,6 @@ export function readAcceptances(
       refs: grid.rowRefs(r),
     });
   }
+  findings.push(...errorFindings(grid, findings));
   return { items, findings, map };
 }

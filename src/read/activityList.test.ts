@@ -715,3 +715,54 @@ describe("readActivityList: text, category, mode, attendance", () => {
     expect(items[0]).toMatchObject({ participantId: "Okänd", category: null });
   });
 });
+
+describe("readActivityList: an Excel error value in a text column is unreadable, not text", () => {
+  const HEADER = ["Deltagare", "Datum", "Tid", "Aktivitet", "Kategori", "Form", "Närvaro"];
+  const ERRORS = [
+    "#REF!",
+    "#N/A",
+    "#VALUE!",
+    "#DIV/0!",
+    "#NAME?",
+    "#NULL!",
+    "#NUM!",
+    "#SPILL!",
+    "#CALC!",
+    "#GETTING_DATA",
+  ];
+  const COLUMNS: [string, number][] = [
+    ["Aktivitet", 3],
+    ["Kategori", 4],
+    ["Form", 5],
+    ["Närvaro", 6],
+  ];
+  // Each error as Office.js gives it (a text) and as ExcelJS gives it ({ error }).
+  const CASES: [string, number, string, unknown][] = COLUMNS.flatMap(([column, c]) =>
+    ERRORS.flatMap((error): [string, number, string, unknown][] => [
+      [column, c, error, error],
+      [column, c, error, { error }],
+    ]),
+  );
+
+  test.each(CASES)("%s = %s (%p) → LAS.OKLAR quoting the cell", (_column, c, text, value) => {
+    const row: unknown[] = ["D1", "2024-03-05", "8-12", "Vägledning", "", "", ""];
+    row[c] = value;
+    const { items, findings } = read([HEADER, row]);
+    const cell = `${"ABCDEFG"[c] ?? ""}2`;
+    expect(findings.map((f) => [f.ruleId, f.severity, f.refs[0]?.cell, f.refs[0]?.text])).toEqual([
+      ["LAS.OKLAR", "warning", cell, text],
+    ]);
+    expect(findings[0]?.message).toBe(
+      `Kan inte läsa cellen "${text}" i Aktiviteter!${cell}. Excel visar ett fel i cellen ` +
+        "(t.ex. en trasig formel eller referens); värdet används inte. Rätta formeln eller skriv in värdet.",
+    );
+    // The value is not used: no activity is named, categorised or marked after it.
+    expect(JSON.stringify(withoutRefs(items))).not.toContain("#");
+  });
+
+  test("a row with an error value in Aktivitet and an unreadable date names both cells once", () => {
+    const { findings } = read([HEADER, ["D1", "#N/A", "25.00", "#REF!", "", "", ""]]);
+    // The date B2 and time C2 are named (the row is not read further, so D2 is not reached).
+    expect(findings.map((f) => f.refs[0]?.cell)).toEqual(["B2", "C2"]);
+  });
+});

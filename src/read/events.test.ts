@@ -284,3 +284,16 @@ describe("readEvents: Avser", () => {
     ]);
   });
 });
+
+describe("readEvents: an Excel error value in Kommentar is unreadable, not text", () => {
+  test.each(["#N/A", "#GETTING_DATA", "#CALC!"])("%s → LAS.OKLAR at E2, no comment", (error) => {
+    const { items, findings } = readEvents(
+      sheet([PLAIN[0] ?? [], ["D1", "2024-03-01", "Uppstart", "", error]]),
+      { startOf },
+    );
+    expect(findings.map((f) => [f.ruleId, f.refs[0]?.cell, f.refs[0]?.text])).toEqual([
+      ["LAS.OKLAR", "E2", error],
+    ]);
+    expect(items[0]?.comment).toBeNull();
+  });
+});

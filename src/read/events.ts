@@ -19,6 +19,7 @@ import {
 import { EVENTS_LAYOUT, type EventsConcept } from "./headers";
 import {
   cannotRead,
+  errorFindings,
   participantRows,
   Grid,
   locateTable,
@@ -295,6 +296,7 @@ export function readEvents(
       refs: grid.rowRefs(r),
     });
   }
+  findings.push(...errorFindings(grid, findings));
   return { items, findings, map };
 }
 

@@ -592,3 +592,17 @@ describe("participantLookup", () => {
     expect(lookup.startOf("D9")).toBeNull();
   });
 });
+
+describe("readRegister: an Excel error value in a text column is unreadable, not text", () => {
+  test.each([
+    ["Namn", "B2", ["D1", "#N/A", "Ja", "ROM2", "2024-03-05"]],
+    ["Namn (ExcelJS)", "B2", ["D1", { error: "#REF!" }, "Ja", "ROM2", "2024-03-05"]],
+    ["Nivå", "C2", ["D1", "Anna", "#VALUE!", "ROM2", "2024-03-05"]],
+  ])("%s → LAS.OKLAR at %s, the value not used", (_what, cell, row) => {
+    const { items, findings } = readRegister(
+      sheet([["Deltagar-ID", "Namn", "Nivå", "Insats", "Startdatum"], row]),
+    );
+    expect(findings.map((f) => [f.ruleId, f.refs[0]?.cell])).toEqual([["LAS.OKLAR", cell]]);
+    expect(JSON.stringify(withoutRefs(items))).not.toContain("#");
+  });
+});

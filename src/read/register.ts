@@ -10,6 +10,7 @@ import { parseProgramme, PROGRAMMES, type Programme } from "../domain/programmes
 import { REGISTER_LAYOUT, foldHeader, type RegisterConcept } from "./headers";
 import {
   cannotRead,
+  errorFindings,
   dataRows,
   Grid,
   locateTable,
@@ -267,6 +268,7 @@ export function readRegister(
       refs: grid.rowRefs(r),
     });
   }
+  findings.push(...errorFindings(grid, findings));
   return { items, findings, map };
 }
 

@@ -19,10 +19,11 @@ import {
   findHeaderRow,
   headerKey,
   matchHeaderRow,
+  mayBeHeaderRow,
   type HeaderMatch,
   type LayoutSpec,
 } from "./headers";
-import { isBlankValue } from "./values";
+import { isBlankValue, isExcelError } from "./values";
 
 /** What every reader returns: the items read, the findings, and what it recognised. */
 export interface ReadResult<T> {
@@ -51,14 +52,22 @@ export class Grid {
   readonly width: number;
   private readonly rows: readonly (readonly unknown[])[];
   private readonly formats: readonly (readonly unknown[])[];
+  /** Cells `content` met holding an Excel error value, by A1 address (see errorFindings). */
+  private readonly errorCells = new Map<string, { r: number; c: number }>();
 
   constructor(data: SheetData) {
     this.sheet = typeof data.name === "string" ? data.name : String(data.name);
     const values: unknown = data.values;
     // Excel's own limits: 1,048,576 rows, 16,384 columns; nothing beyond has an address.
+    // The rows are only read, never written: a row within Excel's width is used as it is
+    // (copying every row doubled the memory of a large sheet while it was read).
     const rows = Array.isArray(values) ? (values as unknown[]).slice(0, MAX_ROWS) : [];
     this.rows = rows.map((row) =>
-      Array.isArray(row) ? (row as unknown[]).slice(0, MAX_COLUMN_INDEX + 1) : [],
+      Array.isArray(row)
+        ? row.length > MAX_COLUMN_INDEX + 1
+          ? (row as unknown[]).slice(0, MAX_COLUMN_INDEX + 1)
+          : (row as unknown[])
+        : [],
     );
     const formats: unknown = data.numberFormats;
     this.formats = Array.isArray(formats)
@@ -90,11 +99,23 @@ export class Grid {
     return formattedCellText(this.rows[r]?.[c], this.format(r, c));
   }
 
-  /** The cell's text trimmed, or null when the cell is blank (or the column absent). */
+  /**
+   * The cell's text trimmed, or null when the cell is blank (or the column absent). An Excel
+   * error value ("#REF!") is not text anyone wrote: null, and remembered for errorFindings.
+   */
   content(r: number, c: number | undefined): string | null {
     if (c === undefined || this.blank(r, c)) return null;
+    if (isExcelError(this.rows[r]?.[c])) {
+      this.errorCells.set(a1(r, c), { r, c });
+      return null;
+    }
     const text = this.text(r, c).trim();
     return text === "" ? null : text;
+  }
+
+  /** The cells `content` has met holding an Excel error value, by A1 address. */
+  errorCellsSeen(): ReadonlyMap<string, { r: number; c: number }> {
+    return this.errorCells;
   }
 
   blank(r: number, c: number | undefined): boolean {
@@ -160,6 +181,33 @@ export function cannotRead(
     `Kan inte läsa ${what} ${quote(grid.text(r, c))} i ${grid.address(r, c)}.` +
     (hint === "" ? "" : ` ${hint}`);
   return unreadable(grid, r, c, message, participantId);
+}
+
+/**
+ * A LAS.OKLAR for each cell `grid.content` found holding an Excel error value, except a cell
+ * that already leads one of `findings` (e.g. a row reported as missing its participant).
+ * A reader appends these to its findings when it has read its rows.
+ */
+export function errorFindings(grid: Grid, findings: readonly ReadFinding[]): ReadFinding[] {
+  const named = new Set<string>();
+  for (const f of findings) {
+    const first = f.refs[0];
+    if (first !== undefined && first.sheet === grid.sheet) named.add(first.cell);
+  }
+  const out: ReadFinding[] = [];
+  for (const [cell, { r, c }] of grid.errorCellsSeen()) {
+    if (named.has(cell)) continue;
+    out.push(
+      cannotRead(
+        grid,
+        r,
+        c,
+        "cellen",
+        "Excel visar ett fel i cellen (t.ex. en trasig formel eller referens); värdet används inte. Rätta formeln eller skriv in värdet.",
+      ),
+    );
+  }
+  return out;
 }
 
 export interface LocatedTable<C extends string> {
@@ -250,7 +298,8 @@ export function* dataRows<C extends string>(
 ): Generator<number> {
   for (let r = header.row + 1; r < grid.height; r++) {
     if (grid.rowBlank(r)) continue;
-    if (matchHeaderRow(grid.row(r), layout, r) !== null) continue;
+    const row = grid.row(r);
+    if (mayBeHeaderRow(row, layout) && matchHeaderRow(row, layout, r) !== null) continue;
     yield r;
   }
 }

@@ -12,6 +12,7 @@ import type { Tariff } from "../domain/tariffs";
 import { SETTINGS_LAYOUT, TARIFFS_LAYOUT, type TariffsConcept } from "./headers";
 import {
   cannotRead,
+  errorFindings,
   dataRows,
   Grid,
   locateTable,
@@ -99,6 +100,7 @@ export function readTariffs(sheet: SheetData, options: TableOptions = {}): ReadR
       source: `Arbetsbokens blad ${grid.sheet}, rad ${r + 1}`,
     });
   }
+  findings.push(...errorFindings(grid, findings));
   return { items, findings, map };
 }
 
@@ -264,5 +266,6 @@ export function readSettings(
     }
     setOwn(settings.refs, key, ref);
   }
+  findings.push(...errorFindings(grid, findings));
   return { items: settings, findings, map };
 }

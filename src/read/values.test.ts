@@ -4,6 +4,7 @@ import {
   classifyReason,
   displayId,
   isBlankValue,
+  isExcelError,
   parseAmount,
   parseAttendanceWord,
   parseCertificate,
@@ -399,5 +400,32 @@ describe("the parsers never throw", () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe("isExcelError", () => {
+  test.each([
+    ["#REF!", true],
+    ["#N/A", true],
+    ["#VALUE!", true],
+    ["#DIV/0!", true],
+    ["#NAME?", true],
+    ["#NULL!", true],
+    ["#NUM!", true],
+    ["#SPILL!", true],
+    ["#CALC!", true],
+    ["#GETTING_DATA", true],
+    [" #N/A ", true],
+    [{ error: "#REF!" }, true],
+    [{ formula: "A1/0", result: { error: "#DIV/0!" } }, true], // a formula showing an error
+    ["#N/A förklaring", false],
+    ["Möte #2", false],
+    ["#", false],
+    ["REF!", false],
+    ["", false],
+    [null, false],
+    [42, false],
+  ])("%p → %p", (value, expected) => {
+    expect(isExcelError(value)).toBe(expected);
   });
 });

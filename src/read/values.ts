@@ -11,6 +11,23 @@ import { formatKind, plainValue } from "./a1";
 
 /** Lower case, å/ä/ö and other accents dropped, runs of anything but letters/digits → one space. */
 export function foldWords(text: string): string {
+  // Memo: the readers fold the same column texts ("Närvarande", "Eget arbete") on every row.
+  if (text.length > WORDS_MEMO_TEXT_LENGTH) return foldWordsText(text);
+  let folded = wordsMemo.get(text);
+  if (folded === undefined) {
+    folded = foldWordsText(text);
+    if (wordsMemo.size >= WORDS_MEMO_SIZE) wordsMemo.clear();
+    wordsMemo.set(text, folded);
+  }
+  return folded;
+}
+
+const WORDS_MEMO_SIZE = 20_000;
+const WORDS_MEMO_TEXT_LENGTH = 400;
+const wordsMemo = new Map<string, string>();
+
+/** @internal foldWords without its memo, for the test that both agree. */
+export function foldWordsText(text: string): string {
   return text
     .toLowerCase()
     .normalize("NFD")
@@ -23,6 +40,19 @@ export function foldWords(text: string): string {
 export function isBlankValue(value: unknown): boolean {
   const plain = plainValue(value);
   return typeof plain === "string" && plain.trim() === "";
+}
+
+const EXCEL_ERROR =
+  /^#(N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BUSY!|CONNECT!|BLOCKED!|UNKNOWN!)$/;
+
+/**
+ * An Excel error value ("#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NULL!", "#NUM!",
+ * "#SPILL!", "#CALC!", "#GETTING_DATA" …), as Office.js gives it (a text) or a file reader
+ * (`{ error: "#N/A" }`). Such a cell shows a broken formula, not something anyone typed.
+ */
+export function isExcelError(value: unknown): boolean {
+  const plain = plainValue(value);
+  return typeof plain === "string" && plain.includes("#") && EXCEL_ERROR.test(plain.trim());
 }
 
 function textOf(value: unknown): string | null {
