@@ -7,8 +7,8 @@
  *   Måndag … Fredag across, time blocks "8.00-12.00" / "Lunch" / "13.00-16.30" down), every
  *   other participant with a row of dates under the weekday names, plus Händelser and
  *   Inställningar.
- * - "activitylist": the same register, one Aktiviteter sheet with a row per activity, Händelser
- *   and Inställningar.
+ * - "activitylist": the same register, an Aktiviteter sheet with a row per activity (continued
+ *   on "Aktiviteter 2", … past Excel's 1,048,576 rows), Händelser and Inställningar.
  *
  * The cell texts are the coordinators' own: seed 000's cells (test/fixtures/seed000-celler.json)
  * for Rusta och matcha 2, and the phrases of the example workbooks for Nacka's insatser and
@@ -28,7 +28,12 @@ export interface GenerateOptions {
   /** Months of schedule per participant (12 in the benchmark). */
   months?: number;
   seed?: number;
+  /** Rows per activity-list sheet, header included (Excel's 1,048,576 by default). */
+  sheetRows?: number;
 }
+
+/** The rows of one Excel worksheet. */
+const EXCEL_MAX_ROWS = 1_048_576;
 
 export interface GeneratedWorkbook {
   sheets: SheetData[];
@@ -468,7 +473,18 @@ export function generateWorkbook(options: GenerateOptions): GeneratedWorkbook {
       expected.set(p.id, n);
       events.push(...eventRows(p));
     }
-    sheets.push({ name: "Aktiviteter", values: list });
+    // One sheet holds at most Excel's 1,048,576 rows: a longer list (5,000 participants ×
+    // 12 months is ~2.5 million rows) continues on "Aktiviteter 2", … each with the header,
+    // as a coordinator would have to split it. One sheet held everything before, and the
+    // reader (rightly) stopped at row 1,048,576: the 5,000 figures measured 41 % of the list.
+    const perSheet = Math.max(1, (options.sheetRows ?? EXCEL_MAX_ROWS) - 1);
+    const rows = list.slice(1);
+    for (let i = 0, part = 1; i === 0 || i < rows.length; i += perSheet, part++) {
+      sheets.push({
+        name: part === 1 ? "Aktiviteter" : `Aktiviteter ${part}`,
+        values: [LIST_HEADER, ...rows.slice(i, i + perSheet)],
+      });
+    }
   }
   sheets.push({ name: "Händelser", values: events });
   let total = 0;

@@ -57,6 +57,22 @@ const LABEL_FILLER = /\b(kl|fm|em|formiddag|eftermiddag|pass|tid)\b\.?/g;
  * the text is not a block label (it says more than a place and a time).
  */
 export function parseBlockLabel(text: string): BlockLabel | null {
+  // Memo: a week grid's block labels ("8.00-12.00", "Lunch") are read again in every week.
+  // A copy is returned, so that no caller can change what the memo holds.
+  let label = blockLabels.get(text);
+  if (label === undefined) {
+    label = parseBlockLabelText(text);
+    if (blockLabels.size >= BLOCK_LABEL_MEMO_SIZE) blockLabels.clear();
+    blockLabels.set(text, label);
+  }
+  return label === null ? null : { ...label };
+}
+
+const BLOCK_LABEL_MEMO_SIZE = 5_000;
+const blockLabels = new Map<string, BlockLabel | null>();
+
+/** @internal parseBlockLabel without its memo, for the test that both agree. */
+export function parseBlockLabelText(text: string): BlockLabel | null {
   const folded = fold(text).trim();
   if (folded === "") return null;
   if (

@@ -26,15 +26,46 @@ const MS_PER_DAY = 86_400_000;
  * Days since 1970-01-01 of a calendar date, counted on UTC midnights: pure day arithmetic with
  * no time zone or daylight-saving change in it, and no Date per step.
  */
-function dayNumber(date: IsoDate): number {
+function computeDayNumber(date: IsoDate): number {
   const { year, month, day } = dateParts(date);
   const d = new Date(Date.UTC(2000, month - 1, day));
   d.setUTCFullYear(year); // years below 100 would otherwise map to 19xx
   return Math.round(d.getTime() / MS_PER_DAY);
 }
 
-function fromDayNumber(n: number): IsoDate {
-  return fromUtc(new Date(n * MS_PER_DAY));
+/**
+ * Memo tables for the day conversions: the rules convert the same few hundred dates of a
+ * schedule over and over (every week, every rule), and a Date per conversion dominated the
+ * engine's time. Both are pure functions of their argument; the tables are emptied when they
+ * grow past CACHE_LIMIT so that no input can make them grow without bound.
+ */
+const CACHE_LIMIT = 100_000;
+const dayNumbers = new Map<string, number>();
+const dates = new Map<number, IsoDate>();
+
+/** @internal Exported for the memo tests: dayNumber without its memo. */
+export const uncachedDayNumber = computeDayNumber;
+
+/** @internal Exported for the memo tests: the day number of a date (memoised). */
+export function dayNumber(date: IsoDate): number {
+  let n = dayNumbers.get(date);
+  if (n === undefined) {
+    n = computeDayNumber(date);
+    if (dayNumbers.size >= CACHE_LIMIT) dayNumbers.clear();
+    dayNumbers.set(date, n);
+  }
+  return n;
+}
+
+/** @internal Exported for the memo tests: the date of a day number (memoised). */
+export function fromDayNumber(n: number): IsoDate {
+  let date = dates.get(n);
+  if (date === undefined) {
+    date = fromUtc(new Date(n * MS_PER_DAY));
+    if (dates.size >= CACHE_LIMIT) dates.clear();
+    dates.set(n, date);
+  }
+  return date;
 }
 
 /** ISO weekday of a day number: 1970-01-01 was a Thursday (4). */
@@ -49,7 +80,35 @@ export function addDays(date: IsoDate, n: number): IsoDate {
 
 /** The date n months later, date-fns style: a day missing in the target month becomes its last day (2024-01-31 + 1 = 2024-02-29). */
 export function addMonths(date: IsoDate, n: number): IsoDate {
+  // The same calendar arithmetic without a Date: month index + n, the day clamped to the
+  // target month's length. Anything unusual (a fraction, a year outside 1–9999, a malformed
+  // date) still goes through date-fns.
+  const { year, month, day } = dateParts(date);
+  if (Number.isInteger(n) && Number.isInteger(year) && month >= 1 && month <= 12 && day >= 1) {
+    const total = year * 12 + (month - 1) + n;
+    const y = Math.floor(total / 12);
+    const m = total - y * 12 + 1;
+    if (y >= 1 && y <= 9999 && day <= 31) {
+      const d = Math.min(day, daysInMonth(y, m));
+      return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}` as IsoDate;
+    }
+  }
+  return addMonthsWithDateFns(date, n);
+}
+
+/** @internal addMonths through date-fns, for the test that both agree. */
+export function addMonthsWithDateFns(date: IsoDate, n: number): IsoDate {
   return fromLocal(addMonthsFns(toLocal(date), n));
+}
+
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+
+function daysInMonth(year: number, month: number): number {
+  return month === 2 && isLeapYear(year) ? 29 : (MONTH_DAYS[month - 1] ?? 31);
 }
 
 /** to − from in calendar days (negative when to is before from). */
@@ -73,6 +132,18 @@ export function eachDay(from: IsoDate, to: IsoDate): IsoDate[] {
 
 /** The ISO week of a date, with the ISO week-numbering year (2024-12-30 is week 1 of 2025). */
 export function isoWeekOf(date: IsoDate): IsoWeek {
+  let found = isoWeeks.get(date);
+  if (found === undefined) {
+    found = computeIsoWeekOf(date);
+    if (isoWeeks.size >= CACHE_LIMIT) isoWeeks.clear();
+    isoWeeks.set(date, found);
+  }
+  return { year: found.year, week: found.week };
+}
+
+const isoWeeks = new Map<string, IsoWeek>();
+
+function computeIsoWeekOf(date: IsoDate): IsoWeek {
   const n = dayNumber(date);
   // The week belongs to the year its Thursday falls in.
   const thursday = n - weekdayOf(n) + 4;
@@ -99,10 +170,18 @@ export function isoWeekStart(year: number, week: number): IsoDate | null {
   if (!Number.isInteger(year) || !Number.isInteger(week)) return null;
   if (year < MIN_WEEK_YEAR || year > MAX_WEEK_YEAR) return null;
   if (week < 1 || week > isoWeeksInYear(year)) return null;
-  // Week 1 is the week of January 4.
-  const jan4 = dayNumber(`${String(year).padStart(4, "0")}-01-04` as IsoDate);
-  return fromDayNumber(jan4 - weekdayOf(jan4) + 1 + (week - 1) * 7);
+  const key = year * 100 + week;
+  let monday = weekStarts.get(key);
+  if (monday === undefined) {
+    // Week 1 is the week of January 4.
+    const jan4 = dayNumber(`${String(year).padStart(4, "0")}-01-04` as IsoDate);
+    monday = fromDayNumber(jan4 - weekdayOf(jan4) + 1 + (week - 1) * 7);
+    weekStarts.set(key, monday); // at most 53 × 8,100 weeks exist
+  }
+  return monday;
 }
+
+const weekStarts = new Map<number, IsoDate>();
 
 /** The seven days (Monday–Sunday) of an ISO week; [] when the week does not exist. */
 export function weekDates(year: number, week: number): IsoDate[] {
@@ -119,7 +198,13 @@ export function weekDates(year: number, week: number): IsoDate[] {
 export function serviceMonth(start: IsoDate, date: IsoDate): number | null {
   if (date < start) return null;
   // The calendar-month difference is right or one too high (the day of month not reached yet).
-  let n = differenceInCalendarMonths(toLocal(date), toLocal(start)) + 1;
+  const a = dateParts(date);
+  const b = dateParts(start);
+  const months = (a.year - b.year) * 12 + (a.month - b.month);
+  let n =
+    (Number.isInteger(months)
+      ? months
+      : differenceInCalendarMonths(toLocal(date), toLocal(start))) + 1;
   while (n > 1 && addMonths(start, n - 1) > date) n--;
   while (addMonths(start, n) <= date) n++;
   return n;

@@ -19,7 +19,27 @@ export function isValidYmd(year: number, month: number, day: number): boolean {
   return day <= daysInMonthOf(year, month);
 }
 
+const MONTH_LENGTHS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+
 export function daysInMonthOf(year: number, month: number): number {
+  // The Gregorian month lengths without a Date (called for every date read); anything odd
+  // (a fraction, month 0 or 13, years 0–99 that Date.UTC maps to 19xx, past 9999) goes through Date.
+  if (
+    Number.isInteger(year) &&
+    Number.isInteger(month) &&
+    year >= 100 &&
+    year <= 9999 &&
+    month >= 1 &&
+    month <= 12
+  ) {
+    if (month !== 2) return MONTH_LENGTHS[month - 1] ?? 31;
+    return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  }
+  return daysInMonthWithDate(year, month);
+}
+
+/** @internal daysInMonthOf through Date.UTC, for the test that both agree. */
+export function daysInMonthWithDate(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
@@ -160,6 +180,23 @@ export interface DateTextOptions {
  * ("2024-03-05 08:00") is ignored. Returns null for anything else.
  */
 export function parseDateText(input: string, options: DateTextOptions = {}): IsoDate | null {
+  // Memo by default year and text: a week grid's date cells ("20/5") repeat in every block.
+  if (input.length > 64) return parseDateTextPlain(input, options);
+  const key = `${String(options.defaultYear)}\u0000${input}`;
+  let date = dateTexts.get(key);
+  if (date === undefined) {
+    date = parseDateTextPlain(input, options);
+    if (dateTexts.size >= DATE_TEXT_MEMO_SIZE) dateTexts.clear();
+    dateTexts.set(key, date);
+  }
+  return date;
+}
+
+const DATE_TEXT_MEMO_SIZE = 20_000;
+const dateTexts = new Map<string, IsoDate | null>();
+
+/** @internal parseDateText without its memo, for the test that both agree. */
+export function parseDateTextPlain(input: string, options: DateTextOptions = {}): IsoDate | null {
   const text = input
     .trim()
     .toLowerCase()

@@ -244,6 +244,24 @@ export type TabularKind = keyof typeof HEADER_TABLE;
  * bracketed remark dropped, then everything but letters and digits removed.
  */
 export function foldHeader(text: string): string {
+  // Memo: matchHeaderRow folds every cell of every data row (to skip a repeated header),
+  // and a sheet repeats the same few texts. Bounded like the fold memo.
+  if (text.length > FOLD_MEMO_TEXT_LENGTH) return foldHeaderText(text);
+  let folded = foldMemo.get(text);
+  if (folded === undefined) {
+    folded = foldHeaderText(text);
+    if (foldMemo.size >= FOLD_MEMO_SIZE) foldMemo.clear();
+    foldMemo.set(text, folded);
+  }
+  return folded;
+}
+
+const FOLD_MEMO_SIZE = 20_000;
+const FOLD_MEMO_TEXT_LENGTH = 400;
+const foldMemo = new Map<string, string>();
+
+/** @internal foldHeader without its memo, for the test that both agree. */
+export function foldHeaderText(text: string): string {
   return text
     .toLowerCase()
     .normalize("NFD")
@@ -298,6 +316,29 @@ export function headerKey(value: unknown): string {
 }
 
 /**
+ * False when matchHeaderRow would surely give null for the row: some required group has no
+ * concept that any cell's header could be (a data row's "Närvarande" is a header, but the
+ * row has no date header beside it). A cheap test for every data row of a long table.
+ */
+export function mayBeHeaderRow(row: readonly unknown[], layout: LayoutSpec): boolean {
+  if (layout.required.length === 0) return true;
+  const { lookup } = compile(layout);
+  let seen: Set<string> | null = null;
+  for (let c = 0; c < row.length; c++) {
+    const cell = row[c];
+    if (cell === undefined || cell === null || typeof cell === "number") continue;
+    const key = headerKey(cell);
+    const hits = key === "" ? undefined : lookup.get(key);
+    if (hits === undefined) continue;
+    seen ??= new Set();
+    for (const hit of hits) seen.add(hit.concept);
+  }
+  if (seen === null) return false;
+  const concepts = seen;
+  return layout.required.every((group) => group.some((c) => concepts.has(c)));
+}
+
+/**
  * Recognises one row as a header of the layout: each concept, in priority order, takes the
  * still unclaimed cell with its best-ranked header (the leftmost on a tie). Null when the row
  * does not meet the layout's required concepts.
@@ -308,10 +349,17 @@ export function matchHeaderRow<C extends string>(
   rowIndex = 0,
 ): HeaderMatch<C> | null {
   const { lookup, concepts } = compile(layout);
+  const keys = Array.from(row, (cell) => headerKey(cell));
+  // A row with no known header at all (every data row) recognises no concept: the loop
+  // below would find nothing, so the answer is known now.
+  if (!keys.some((key) => key !== "" && lookup.has(key))) {
+    return layout.required.length === 0
+      ? { row: rowIndex, columns: {}, headers: {}, count: 0 }
+      : null;
+  }
   const claimed = new Set<number>();
   const columns: Partial<Record<C, number>> = {};
   const headers: Partial<Record<C, string>> = {};
-  const keys = Array.from(row, (cell) => headerKey(cell));
   let count = 0;
   for (const concept of concepts) {
     let best: { column: number; rank: number; key: string } | null = null;

@@ -65,6 +65,10 @@ const WEEK_CELL =
 
 /** "Vecka 21", "v. 21", "V21", "Vecka 21 2024" → { week, year? }. */
 export function parseWeekCell(text: string): { week: number; year: number | null } | null {
+  // Every week cell starts with "v"/"V" ("Vecka", "v."): most cells are rejected here,
+  // without folding the text.
+  const head = text.trimStart().charAt(0);
+  if (head !== "v" && head !== "V") return null;
   const m = WEEK_CELL.exec(fold(text).trim());
   if (!m) return null;
   const week = Number(m[1]);

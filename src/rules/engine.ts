@@ -149,6 +149,14 @@ export interface ValidateOptions {
   rules?: readonly Rule[];
 }
 
+/**
+ * Orders two ISO dates (or "" for none, first). The strings are digits and "-" of one length,
+ * where localeCompare and code-unit order agree; the plain comparison is much cheaper.
+ */
+function compareDates(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** Runs every applicable rule for every participant. */
 export function validate(
   model: RuleModel,
@@ -160,6 +168,8 @@ export function validate(
   const resolved = (options.rules ?? RULES).map((rule) => ({
     rule,
     ...resolveParams(rule, settings),
+    explanation:
+      rule.tolkning === undefined ? rule.summary : `${rule.summary} Tolkning: ${rule.tolkning}`,
   }));
   for (const r of resolved) findings.push(...r.problems.map(readFinding));
 
@@ -168,8 +178,15 @@ export function validate(
   // where filtering the whole model per participant was O(participants × items).
   const byParticipant = <T extends { participantId: string }>(xs: readonly T[]) => {
     const groups = new Map<string, T[]>();
+    // Items come in runs of one participant: the key of the previous id is reused.
+    let lastId: string | null = null;
+    let lastKey = "";
     for (const x of xs) {
-      const key = idKey(x.participantId);
+      if (x.participantId !== lastId) {
+        lastId = x.participantId;
+        lastKey = idKey(lastId);
+      }
+      const key = lastKey;
       const group = groups.get(key);
       if (group === undefined) groups.set(key, [x]);
       else group.push(x);
@@ -190,22 +207,24 @@ export function validate(
     const planned = lastPlannedDay(activities, weeks);
     const end = participant.end;
     const horizon = planned === null ? null : end !== null && end < planned ? end : planned;
-    const base = {
-      participant: { ...participant, programme },
-      activities,
-      weeks,
-      events,
-      idag,
-      periodStart: participant.start,
-      periodEnd: end ?? planned,
-      horizon,
-      fullTimeHours: settings.fullTimeHours,
-    };
-    for (const { rule, params } of resolved) {
+    const ruleParticipant = { ...participant, programme };
+    const periodStart = participant.start;
+    const periodEnd = end ?? planned;
+    for (const { rule, params, explanation } of resolved) {
       if (!rule.programmes.includes(programme)) continue;
-      const context: RuleContext = { ...base, params };
-      const explanation =
-        rule.tolkning === undefined ? rule.summary : `${rule.summary} Tolkning: ${rule.tolkning}`;
+      // A literal rather than a spread of a shared base: the same fields, built much faster.
+      const context: RuleContext = {
+        participant: ruleParticipant,
+        activities,
+        weeks,
+        events,
+        idag,
+        periodStart,
+        periodEnd,
+        horizon,
+        fullTimeHours: settings.fullTimeHours,
+        params,
+      };
       let hits;
       try {
         hits = rule.check(context);
@@ -238,8 +257,20 @@ export function validate(
     }
   }
 
-  for (const f of findings) {
-    const a = acceptanceFor(f, model.acceptances);
+  // The acceptances by rule and participant (sameId's key), in their order: acceptanceFor over
+  // the few that can match gives what it gives over all of them.
+  const acceptancesBy = new Map<string, Acceptance[]>();
+  for (const a of model.acceptances) {
+    const key = `${a.ruleId}\u0000${idKey(a.participantId)}`;
+    const list = acceptancesBy.get(key);
+    if (list === undefined) acceptancesBy.set(key, [a]);
+    else list.push(a);
+  }
+  for (const f of acceptancesBy.size === 0 ? [] : findings) {
+    if (f.participantId === null) continue;
+    const candidates = acceptancesBy.get(`${f.ruleId}\u0000${idKey(f.participantId)}`);
+    if (candidates === undefined) continue;
+    const a = acceptanceFor(f, candidates);
     if (a !== null) {
       f.accepted = true;
       f.acceptance = { reason: a.reason, acceptedBy: a.acceptedBy, date: a.date };
@@ -247,14 +278,18 @@ export function validate(
   }
   const rank = (f: Finding) =>
     f.participantId === null ? -1 : (order.get(f.participantId) ?? Number.MAX_SAFE_INTEGER);
+  // Each finding's sort keys computed once, not in every comparison.
   return findings
-    .map((f, i) => ({ f, i }))
+    .map((f, i) => ({
+      f,
+      i,
+      rank: rank(f),
+      from: f.from ?? "",
+      severity: SEVERITY_ORDER[f.severity],
+    }))
     .sort(
       (x, y) =>
-        rank(x.f) - rank(y.f) ||
-        (x.f.from ?? "").localeCompare(y.f.from ?? "") ||
-        SEVERITY_ORDER[x.f.severity] - SEVERITY_ORDER[y.f.severity] ||
-        x.i - y.i,
+        x.rank - y.rank || compareDates(x.from, y.from) || x.severity - y.severity || x.i - y.i,
     )
     .map(({ f }) => f);
 }

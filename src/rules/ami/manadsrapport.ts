@@ -40,12 +40,16 @@ export const AMI_MANADSRAPPORT = defineRule<{ dag: number }>({
     const last = periodEnd === null ? idag : minDate(periodEnd, idag);
     if (last < periodStart) return [];
     const reports = eventsOf(context, "månadsrapport klar");
+    // Each report's month read once (the first report of a month is the one that counts,
+    // as the find over the reports gave it).
+    const reportMonths = reports.map(eventMonth);
     const hits: RuleHit[] = [];
     for (const month of monthsBetween(periodStart, last)) {
       const deadline = reportDeadline(month, day);
       const from = maxDate(firstDayOf(month), periodStart);
       const to = periodEnd === null ? lastDayOf(month) : minDate(lastDayOf(month), periodEnd);
-      const report = reports.find((e) => eventMonth(e) === month);
+      const at = reportMonths.indexOf(month);
+      const report = at === -1 ? undefined : reports[at];
       if (report !== undefined) {
         if (report.date > deadline) {
           const late = daysBetween(deadline, report.date);

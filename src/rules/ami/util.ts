@@ -57,8 +57,24 @@ export function absenceKind(activity: Activity): AbsenceKind | null {
   return "annan";
 }
 
-/** The participant's activities grouped by date, in date order. */
+const BY_DAY = new WeakMap<readonly Activity[], [IsoDate, Activity[]][]>();
+
+/**
+ * The participant's activities grouped by date, in date order. Several AMI rules ask for the
+ * same participant's days: computed once per activities array (the engine never changes
+ * one), then shared; callers treat the result as read-only.
+ */
 export function activitiesByDay(activities: readonly Activity[]): [IsoDate, Activity[]][] {
+  let days = BY_DAY.get(activities);
+  if (days === undefined) {
+    days = activitiesByDayPlain(activities);
+    BY_DAY.set(activities, days);
+  }
+  return days;
+}
+
+/** @internal activitiesByDay without its cache, for the test that both agree. */
+export function activitiesByDayPlain(activities: readonly Activity[]): [IsoDate, Activity[]][] {
   const days = new Map<IsoDate, Activity[]>();
   for (const a of activities) {
     const list = days.get(a.date);

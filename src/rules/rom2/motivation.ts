@@ -54,21 +54,60 @@ export const ROM2_MOTIVATION = defineRule({
   },
 });
 
-function cellKey(a: Activity): string | null {
-  const ref = a.refs[0];
-  return ref === undefined ? null : `${ref.sheet}!${ref.cell}`;
+/**
+ * Whether two first refs name the same cell, as their keys "sheet!cell" compared, without
+ * building the keys: when neither address has a "!" (an A1 address never has), the keys are
+ * equal exactly when sheet and cell are.
+ */
+function sameCell(a: SourceRef, b: SourceRef): boolean {
+  if (a.sheet === b.sheet && a.cell === b.cell) return true;
+  if (!a.cell.includes("!") && !b.cell.includes("!")) return false;
+  return `${a.sheet}!${a.cell}` === `${b.sheet}!${b.cell}`;
 }
 
 function sameBlock(a: Activity, b: Activity): boolean {
   if (a.date !== b.date) return false;
-  const ka = cellKey(a);
-  if (ka !== null && ka === cellKey(b)) return true;
+  const ra = a.refs[0];
+  const rb = b.refs[0];
+  if (ra !== undefined && rb !== undefined && sameCell(ra, rb)) return true;
   if (a.start === null || a.end === null || b.start === null || b.end === null) return false;
   return a.start <= b.end && b.start <= a.end;
 }
 
 /** The activities grouped into blocks (connected by sameBlock), in date order. */
-function blocks(activities: readonly Activity[]): Activity[][] {
+export function blocks(activities: readonly Activity[]): Activity[][] {
+  // Each activity joins every earlier group it touches (merged in the groups' order, the
+  // merged group moving to the end). Only groups of its own date can touch it (sameBlock
+  // needs the same date), so the groups are kept in one array with holes and looked up by
+  // date: O(activities × groups of a day) where scanning every group was O(activities²).
+  // The array without its holes is exactly the list the plain merge builds.
+  const slots: (Activity[] | null)[] = [];
+  const byDate = new Map<string, number[]>();
+  for (const a of activities) {
+    const live = byDate.get(a.date) ?? [];
+    const kept: number[] = [];
+    const joined: Activity[][] = [];
+    for (const slot of live) {
+      const g = slots[slot];
+      if (g === null || g === undefined) continue;
+      if (g.some((b) => sameBlock(a, b))) {
+        joined.push(g);
+        slots[slot] = null;
+      } else kept.push(slot);
+    }
+    const merged: Activity[] = [];
+    for (const g of joined) for (const b of g) merged.push(b);
+    merged.push(a);
+    kept.push(slots.length);
+    slots.push(merged);
+    byDate.set(a.date, kept);
+  }
+  const groups = slots.filter((g): g is Activity[] => g !== null);
+  return groups.sort((x, y) => ((x[0]?.date ?? "") < (y[0]?.date ?? "") ? -1 : 1));
+}
+
+/** @internal The plain quadratic merge, for the test that blocks() gives the same groups. */
+export function blocksPlain(activities: readonly Activity[]): Activity[][] {
   const groups: Activity[][] = [];
   for (const a of activities) {
     const joined = groups.filter((g) => g.some((b) => sameBlock(a, b)));

@@ -9,7 +9,7 @@
  * only a number of hours (an activity list's Timmar column) has no time of day: an error.
  * A cell repeated by a relative-week template gives one finding naming all its dates.
  */
-import type { Activity } from "../../domain/model";
+import type { Activity, SourceRef } from "../../domain/model";
 import { defineRule, type RuleHit } from "../types";
 import { byCell, datesText } from "./util";
 
@@ -28,23 +28,38 @@ export const ROM2_NARVAR = defineRule({
       const a = group[0];
       if (a === undefined) continue;
       const refs = a.refs.length > 0 ? a.refs : context.participant.refs.slice(0, 1);
-      const text = a.text.trim();
-      const hit = (severity: "error" | "warning", list: Activity[], lack: string) => {
-        const dates = list.map((x) => x.date);
-        hits.push({
-          severity,
-          refs,
-          from: dates[0] ?? a.date,
-          to: dates.at(-1) ?? a.date,
-          message: `${datesText(dates)}: ”${text}” saknar ${lack}. ${REQUIREMENT}`,
-        });
-      };
       const noTime = group.filter((x) => x.start === null || x.end === null);
-      if (noTime.length > 0) hit("error", noTime, "tid");
+      if (noTime.length > 0) hits.push(hit("error", a, refs, noTime, "tid"));
       const noMode = group.filter((x) => x.mode === null);
       if (noMode.length > 0)
-        hit("warning", noMode, "plats eller form (hos leverantör, distans, eget arbete)");
+        hits.push(
+          hit(
+            "warning",
+            a,
+            refs,
+            noMode,
+            "plats eller form (hos leverantör, distans, eget arbete)",
+          ),
+        );
     }
     return hits;
   },
 });
+
+/** The finding for a cell's activities that lack something (a function, not a closure per cell). */
+function hit(
+  severity: "error" | "warning",
+  a: Activity,
+  refs: SourceRef[],
+  list: readonly Activity[],
+  lack: string,
+): RuleHit {
+  const dates = list.map((x) => x.date);
+  return {
+    severity,
+    refs,
+    from: dates[0] ?? a.date,
+    to: dates.at(-1) ?? a.date,
+    message: `${datesText(dates)}: ”${a.text.trim()}” saknar ${lack}. ${REQUIREMENT}`,
+  };
+}

@@ -57,6 +57,34 @@ export const ROM2_MIN_HOURS_LATER =
  * Activities without refs stand alone.
  */
 export function byCell(activities: readonly Activity[]): Activity[][] {
+  // Nested maps (cell, then text) instead of one joined key: no long key string per
+  // activity. The groups come out in the order of their first activity, as before.
+  const groups: Activity[][] = [];
+  const cells = new Map<string, Map<string, Activity[]>>();
+  for (const a of activities) {
+    const ref = a.refs[0];
+    if (ref === undefined) {
+      groups.push([a]);
+      continue;
+    }
+    const cell = `${ref.sheet}!${ref.cell}`;
+    let texts = cells.get(cell);
+    if (texts === undefined) {
+      texts = new Map();
+      cells.set(cell, texts);
+    }
+    const group = texts.get(a.text);
+    if (group === undefined) {
+      const created = [a];
+      texts.set(a.text, created);
+      groups.push(created);
+    } else group.push(a);
+  }
+  return groups;
+}
+
+/** @internal byCell with one joined key per activity, for the equivalence test. */
+export function byCellPlain(activities: readonly Activity[]): Activity[][] {
   const groups = new Map<string, Activity[]>();
   activities.forEach((a, i) => {
     const ref = a.refs[0];
