@@ -8,7 +8,6 @@ import {
   isoDateSchema,
   monthText,
   makeYearMonth,
-  parseIsoDate,
   todayLocal,
   type IsoDate,
   type YearMonth,
@@ -20,7 +19,7 @@ import { buildInvoice } from "../reports/invoice";
 import { FLAG_TEXTS } from "../reports/invoiceSheet";
 import type { Invoice } from "../reports/types";
 import { openWorkbookFile } from "../workbook/file";
-import { UsageError } from "./usage";
+import { parseIdagOption, UsageError } from "./usage";
 
 /** The public JSON contract of `schemakoll faktura --json`. Ids are masked; amounts whole kronor. */
 export const invoiceOutputSchema = z
@@ -142,12 +141,7 @@ export interface FakturaResult {
 /** Reads the workbook and builds the month's invoice; UsageError for bad arguments. */
 export async function faktura(path: string, options: FakturaOptions): Promise<FakturaResult> {
   const month = parseManad(options.manad);
-  let idag: IsoDate | null = null;
-  if (options.idag !== undefined) {
-    idag = parseIsoDate(options.idag);
-    if (idag === null)
-      throw new UsageError(`--idag ska vara ett datum som 2024-03-15, inte "${options.idag}".`);
-  }
+  const idag = parseIdagOption(options.idag);
   const workbook = await openWorkbookFile(path);
   const sheets = await workbook.readSheets();
   const storedSheet = sheets.find((s) => s.name === TEMPLATE_MAP_SHEET);

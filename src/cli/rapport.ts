@@ -4,12 +4,11 @@
  * Sheets of those names are replaced in place; every other sheet is left exactly as it was,
  * and the workbook read is never written (the file port refuses to save over it).
  */
-import { parseIsoDate, type IsoDate } from "../domain/date";
 import { formatKronor } from "../domain/numbers";
 import { createApp } from "../app";
 import { openWorkbookFile } from "../workbook/file";
 import { parseManad } from "./faktura";
-import { UsageError } from "./usage";
+import { parseIdagOption, UsageError } from "./usage";
 
 export interface RapportOptions {
   manad: string | undefined;
@@ -33,13 +32,7 @@ export async function rapport(path: string, options: RapportOptions): Promise<Ra
       "Ange filen att skriva: --ut rapport.xlsx (arbetsboken själv ändras aldrig).",
     );
   }
-  let idag: IsoDate | undefined;
-  if (options.idag !== undefined) {
-    const parsed = parseIsoDate(options.idag);
-    if (parsed === null)
-      throw new UsageError(`--idag ska vara ett datum som 2024-03-15, inte "${options.idag}".`);
-    idag = parsed;
-  }
+  const idag = parseIdagOption(options.idag) ?? undefined;
   const workbook = await openWorkbookFile(path);
   const app = createApp(workbook, null, { idag });
   const monthly = await app.createMonthlyReport(month);

@@ -7,7 +7,7 @@
  */
 import { findingsSheet, marksOf, SEVERITY_SV, writableMessage } from "../app/marks";
 import { readState } from "../app/state";
-import { parseIsoDate, todayLocal, type IsoDate } from "../domain/date";
+import { todayLocal, type IsoDate } from "../domain/date";
 import type { WorkbookModel } from "../read/workbook";
 import { displayId, maskPersonnummerInText } from "../domain/personnummer";
 import { validate } from "../rules/engine";
@@ -15,7 +15,7 @@ import type { Finding } from "../rules/types";
 import { openWorkbookFile } from "../workbook/file";
 import { validationOutputSchema, type ValidationOutput } from "./contract";
 import { programmeText } from "./format";
-import { UsageError } from "./usage";
+import { parseIdagOption } from "./usage";
 
 export { FINDINGS_SHEET, findingsSheet, marksOf } from "../app/marks";
 
@@ -106,12 +106,7 @@ export async function validera(
   path: string,
   options: ValideraOptions = {},
 ): Promise<ValideraResult> {
-  let idag: IsoDate | null = null;
-  if (options.idag !== undefined) {
-    idag = parseIsoDate(options.idag);
-    if (idag === null)
-      throw new UsageError(`--idag ska vara ett datum som 2024-03-15, inte "${options.idag}".`);
-  }
+  const idag = parseIdagOption(options.idag);
   const workbook = await openWorkbookFile(path);
   const sheets = await workbook.readSheets();
   // The app layer's read: the stored template map, acceptances matched to the register.

@@ -172,14 +172,15 @@ function headerText(cell: SheetCell | undefined): string {
   return cleanText(String(value)).replace(/\s+/g, " ").trim().slice(0, MAX_COLUMN_NAME);
 }
 
-interface PreparedTable {
+export interface PreparedTable {
   wantedName: string;
   headerRow: number;
   columns: string[];
   rowCount: number;
 }
 
-function prepareTable(model: SheetModel): PreparedTable | null {
+/** The table's columns (unique, never empty) as both ports name them. */
+export function prepareTable(model: SheetModel): PreparedTable | null {
   const { table } = model;
   if (!table) return null;
   const { headerRow, rowCount } = table;

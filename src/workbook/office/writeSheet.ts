@@ -17,11 +17,10 @@ import {
   type SheetModel,
 } from "../port";
 import { columnLetters, formatAddress, parseAddress, parseRange } from "../file/a1";
-import { cleanText, sheetNameProblem } from "../file/writeSheet";
+import { cleanText, prepareTable, sheetNameProblem } from "../file/writeSheet";
 import { areaAddresses, findName, literal, sizeOf, WriteBatch, type ExcelRun } from "./support";
 
 const MAX_COLUMN_WIDTH = 255;
-const MAX_COLUMN_NAME = 255;
 const DEFAULT_CHART_COLUMNS = 8;
 const DEFAULT_CHART_ROWS = 15;
 
@@ -112,47 +111,6 @@ function prepare(model: SheetModel): Prepared {
     out.formats.push(formatRow);
   });
   return out;
-}
-
-function headerText(cell: SheetCell | undefined): string {
-  const value = cell?.value;
-  if (value === null || value === undefined) return "";
-  return cleanText(String(value)).replace(/\s+/g, " ").trim().slice(0, MAX_COLUMN_NAME);
-}
-
-interface PreparedTable {
-  headerRow: number;
-  columns: string[];
-  rowCount: number;
-}
-
-/** The table's columns (unique, never empty), as the file port names them. */
-function prepareTable(model: SheetModel): PreparedTable | null {
-  const { table } = model;
-  if (!table) return null;
-  const { headerRow, rowCount } = table;
-  const header = model.rows[headerRow];
-  if (!Number.isInteger(headerRow) || headerRow < 0 || !header) {
-    throw new WorkbookWriteError(`Tabellens rubrikrad saknas på bladet ”${model.name}”.`);
-  }
-  if (!Number.isInteger(rowCount) || rowCount < 0) {
-    throw new WorkbookWriteError(`Tabellens antal rader på bladet ”${model.name}” är ogiltigt.`);
-  }
-  let width = header.length;
-  while (width > 0 && headerText(header[width - 1]) === "") width--;
-  if (width === 0) {
-    throw new WorkbookWriteError(`Tabellen på bladet ”${model.name}” saknar rubriker.`);
-  }
-  const seen = new Set<string>();
-  const columns = header.slice(0, width).map((cell, i) => {
-    const text = headerText(cell);
-    const base = text === "" ? `Kolumn ${i + 1}` : text;
-    let name = base;
-    for (let n = 2; seen.has(name.toLowerCase()); n++) name = `${base} ${n}`;
-    seen.add(name.toLowerCase());
-    return name;
-  });
-  return { headerRow, columns, rowCount };
 }
 
 /** A valid, unused table name: letters, digits, _ and . only, not like a cell address. */
