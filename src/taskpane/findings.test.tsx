@@ -1,10 +1,23 @@
 /** @jest-environment jsdom */
 import { computeAccessibleName } from "dom-accessibility-api";
-import { screen, waitFor, within } from "@testing-library/react";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type { FindingView } from "../app/api";
 import { ANNA_ID, ANNA_LABEL, BO_LABEL } from "./testing/memoryApp";
 import { renderPane } from "./testing/render";
+
+/**
+ * Opens a finding's Godkänn avvikelse dialog. A plain click event: user-event's full pointer
+ * sequence lets Fluent's outside-click handling of the freshly opened dialog race the opening
+ * click under jsdom (the browser tests in test/e2e click it for real).
+ */
+async function openAcceptDialog(
+  _user: ReturnType<typeof userEvent.setup>,
+  button: () => HTMLElement,
+): Promise<HTMLElement> {
+  fireEvent.click(button());
+  return screen.findByRole("dialog", { name: "Godkänn avvikelse", hidden: true });
+}
 
 // Fluent's components with user-event are slow in jsdom on a shared machine.
 jest.setTimeout(30_000);
@@ -138,8 +151,9 @@ test("Rensa markeringar calls clearMarks and says it is done", async () => {
 
 test("Godkänn avvikelse requires a reason, then shows the finding as accepted", async () => {
   const { user, app } = await validated();
-  await user.click(screen.getByRole("button", { name: /^Godkänn avvikelse: Frånvaro 2024-05-14/ }));
-  const dialog = await screen.findByRole("dialog", { name: "Godkänn avvikelse", hidden: true });
+  const dialog = await openAcceptDialog(user, () =>
+    screen.getByRole("button", { name: /^Godkänn avvikelse: Frånvaro 2024-05-14/ }),
+  );
   await user.click(within(dialog).getByRole("button", { name: "Godkänn", hidden: true }));
   expect(within(dialog).getByText("Skriv varför avvikelsen är godkänd.")).toBeTruthy();
   expect(app.callsOf("accept")).toHaveLength(0);
@@ -184,8 +198,9 @@ test("a finding of the whole workbook offers no Godkänn (it is corrected in the
 
 test("Godkänd av is optional (null when left empty)", async () => {
   const { user, app } = await validated();
-  await user.click(nth(screen.getAllByRole("button", { name: /^Godkänn avvikelse:/ }), 0));
-  const dialog = await screen.findByRole("dialog", { hidden: true });
+  const dialog = await openAcceptDialog(user, () =>
+    nth(screen.getAllByRole("button", { name: /^Godkänn avvikelse:/ }), 0),
+  );
   await user.type(
     within(dialog).getByRole("textbox", { name: /Motivering/, hidden: true }),
     "Helgdag",
@@ -198,8 +213,9 @@ test("Godkänd av is optional (null when left empty)", async () => {
 test("a failed acceptance keeps the dialog open with the Swedish message", async () => {
   const { user, app } = await validated();
   app.setFailure("accept", "Bladet Godkända avvikelser är skrivskyddat.");
-  await user.click(nth(screen.getAllByRole("button", { name: /^Godkänn avvikelse:/ }), 0));
-  const dialog = await screen.findByRole("dialog", { hidden: true });
+  const dialog = await openAcceptDialog(user, () =>
+    nth(screen.getAllByRole("button", { name: /^Godkänn avvikelse:/ }), 0),
+  );
   await user.type(
     within(dialog).getByRole("textbox", { name: /Motivering/, hidden: true }),
     "Helgdag",
