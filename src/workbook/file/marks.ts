@@ -19,6 +19,16 @@
 import type { Cell, Comment, Fill, Style, Workbook, Worksheet } from "exceljs";
 import { z } from "zod";
 import { severitySchema, type Severity } from "../../domain/model";
+import {
+  higher,
+  markNoteText,
+  MAX_MESSAGE,
+  noteText,
+  RECORD_CHUNK,
+  recordKey,
+  recordNoteSchema,
+  truncate,
+} from "../markRecords";
 import { MARK_FILL_ARGB, MARKS_SHEET_NAME, WorkbookWriteError, type CellMark } from "../port";
 import { formatAddress, parseAddress, parseRange, rangeAddresses, rangeSize } from "./a1";
 import { cellFill, cellNote, removeNote } from "./excelInternals";
@@ -28,11 +38,6 @@ import { formatCount } from "./zipGuard";
 
 /** Cells one workbook may have marked at a time. */
 export const MAX_MARKED_CELLS = 200_000;
-const CHUNK = 30_000;
-const MAX_MESSAGE = 2_000;
-const MAX_NOTE = 32_000;
-const NOTE_PREFIX = "Schemakoll: ";
-const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
 type Note = string | Comment;
 
@@ -47,10 +52,6 @@ export interface MarkRecord {
   note: Note | null;
 }
 
-const noteSchema = z.union([
-  z.string(),
-  z.looseObject({ texts: z.array(z.looseObject({ text: z.string() })) }),
-]);
 const fillSchema = z.looseObject({ type: z.enum(["pattern", "gradient"]) });
 const recordJsonSchema = z.object({
   v: z.literal(1),
@@ -58,7 +59,7 @@ const recordJsonSchema = z.object({
   address: z.string(),
   severity: severitySchema,
   style: z.looseObject({ fill: fillSchema.optional() }),
-  note: noteSchema.nullable(),
+  note: recordNoteSchema.nullable(),
   messages: z.array(z.string()),
 });
 
@@ -66,10 +67,6 @@ interface MarkState {
   records: Map<string, MarkRecord>;
   /** Rows of the state sheet that could not be understood, kept as they were. */
   unreadable: string[][];
-}
-
-function key(sheet: string, address: string): string {
-  return `${sheet}\u0000${address}`;
 }
 
 function clone<T>(value: T): T {
@@ -87,31 +84,6 @@ function isMarkFill(fill: Fill | undefined, severity: Severity): boolean {
     fill.pattern === "solid" &&
     fill.fgColor?.argb?.toUpperCase() === MARK_FILL_ARGB[severity]
   );
-}
-
-export function noteText(note: unknown): string {
-  if (typeof note === "string") return note;
-  if (typeof note === "object" && note !== null && "texts" in note && Array.isArray(note.texts)) {
-    return note.texts
-      .map((t: unknown) =>
-        typeof t === "object" && t !== null && "text" in t && typeof t.text === "string"
-          ? t.text
-          : "",
-      )
-      .join("");
-  }
-  return "";
-}
-
-function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
-
-/** The note Schemakoll shows: its messages, then the cell's own note text below them. */
-export function markNoteText(record: Pick<MarkRecord, "messages" | "note">): string {
-  const lines = record.messages.map((m) => NOTE_PREFIX + m).join("\n");
-  const own = record.note === null ? "" : noteText(record.note);
-  return truncate(own === "" ? lines : `${lines}\n\n${own}`, MAX_NOTE);
 }
 
 /**
@@ -169,7 +141,7 @@ function readState(workbook: Workbook): MarkState {
       const position = parseAddress(json.address);
       if (!position) throw new Error("address");
       const address = formatAddress(position.row, position.col);
-      records.set(key(json.sheet, address), {
+      records.set(recordKey(json.sheet, address), {
         sheet: json.sheet,
         address,
         severity: json.severity,
@@ -199,7 +171,8 @@ function writeState(workbook: Workbook, state: MarkState): void {
     for (const r of state.records.values()) {
       const json = recordJson(r);
       const chunks: string[] = [];
-      for (let i = 0; i < json.length; i += CHUNK) chunks.push(json.slice(i, i + CHUNK));
+      for (let i = 0; i < json.length; i += RECORD_CHUNK)
+        chunks.push(json.slice(i, i + RECORD_CHUNK));
       sheet.addRow([r.address, cleanText(r.sheet), r.severity, ...chunks]);
     }
     for (const texts of state.unreadable) sheet.addRow(texts.map(cleanText));
@@ -211,10 +184,6 @@ interface PlannedCell {
   address: string;
   severity: Severity;
   messages: string[];
-}
-
-function higher(a: Severity, b: Severity): Severity {
-  return SEVERITY_RANK[a] >= SEVERITY_RANK[b] ? a : b;
 }
 
 /** Checks every mark before anything changes, and lists the cells to mark. */
@@ -240,7 +209,7 @@ function plan(workbook: Workbook, marks: CellMark[]): Map<string, PlannedCell> {
       count += rangeSize(range);
       if (count > MAX_MARKED_CELLS) throw tooManyCells();
       for (const address of rangeAddresses(range)) {
-        const k = key(sheet.name, address);
+        const k = recordKey(sheet.name, address);
         const planned = cells.get(k) ?? { sheet, address, severity: severity.data, messages: [] };
         planned.severity = higher(planned.severity, severity.data);
         if (first && message !== "" && !planned.messages.includes(message)) {
@@ -346,3 +315,5 @@ export function forgetMarks(workbook: Workbook, sheetName: string): void {
 export function markedCells(workbook: Workbook): string[] {
   return [...readState(workbook).records.values()].map((r) => `${r.sheet}!${r.address}`);
 }
+
+export { markNoteText, noteText } from "../markRecords";

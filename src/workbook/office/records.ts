@@ -12,12 +12,9 @@
 import { z } from "zod";
 import { severitySchema, type Severity } from "../../domain/model";
 import { formatAddress, parseAddress } from "../file/a1";
+import { markNoteText, RECORD_CHUNK, recordKey, recordNoteSchema } from "../markRecords";
 
-const CHUNK = 30_000;
-const MAX_NOTE = 32_000;
-const NOTE_PREFIX = "Schemakoll: ";
-export const MAX_MESSAGE = 2_000;
-export const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+export { higher, markNoteText, MAX_MESSAGE, noteText, recordKey, truncate } from "../markRecords";
 
 /** A cell's own fill as the Office port can put it back. */
 export type OwnFill =
@@ -37,53 +34,15 @@ export interface MarkRecord {
   note: unknown;
 }
 
-const noteSchema = z.union([
-  z.string(),
-  z.looseObject({ texts: z.array(z.looseObject({ text: z.string() })) }),
-]);
 const recordJsonSchema = z.object({
   v: z.literal(1),
   sheet: z.string().min(1),
   address: z.string(),
   severity: severitySchema,
   style: z.looseObject({ fill: z.looseObject({ type: z.string() }).optional() }),
-  note: noteSchema.nullable(),
+  note: recordNoteSchema.nullable(),
   messages: z.array(z.string()),
 });
-
-export function recordKey(sheet: string, address: string): string {
-  return `${sheet}\u0000${address}`;
-}
-
-export function higher(a: Severity, b: Severity): Severity {
-  return SEVERITY_RANK[a] >= SEVERITY_RANK[b] ? a : b;
-}
-
-export function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
-
-/** A note's plain text: a string as it is, ExcelJS rich text joined. */
-export function noteText(note: unknown): string {
-  if (typeof note === "string") return note;
-  if (typeof note === "object" && note !== null && "texts" in note && Array.isArray(note.texts)) {
-    return note.texts
-      .map((t: unknown) =>
-        typeof t === "object" && t !== null && "text" in t && typeof t.text === "string"
-          ? t.text
-          : "",
-      )
-      .join("");
-  }
-  return "";
-}
-
-/** The note Schemakoll shows (same text as the file port): messages, then the cell's own note. */
-export function markNoteText(record: Pick<MarkRecord, "messages" | "note">): string {
-  const lines = record.messages.map((m) => NOTE_PREFIX + m).join("\n");
-  const own = record.note === null ? "" : noteText(record.note);
-  return truncate(own === "" ? lines : `${lines}\n\n${own}`, MAX_NOTE);
-}
 
 /** Whether a note's text is still the one Schemakoll wrote (line breaks either way). */
 export function isMarkNote(text: string, record: MarkRecord): boolean {
@@ -143,7 +102,7 @@ export function recordRow(record: MarkRecord): string[] {
     messages: record.messages,
   }).replace(/_x/g, "_\\u0078");
   const chunks: string[] = [];
-  for (let i = 0; i < json.length; i += CHUNK) chunks.push(json.slice(i, i + CHUNK));
+  for (let i = 0; i < json.length; i += RECORD_CHUNK) chunks.push(json.slice(i, i + RECORD_CHUNK));
   return [record.address, record.sheet, record.severity, ...chunks];
 }
 
