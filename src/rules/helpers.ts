@@ -172,8 +172,29 @@ function dedupeByKey(refs: SourceRef[]): SourceRef[] {
   });
 }
 
+/** Whether two refs have the same key "sheet!cell" (the key built only when an address has a "!"). */
+function sameKey(a: SourceRef, b: SourceRef): boolean {
+  if (a.sheet === b.sheet && a.cell === b.cell) return true;
+  if (!a.cell.includes("!") && !b.cell.includes("!")) return false;
+  return `${a.sheet}!${a.cell}` === `${b.sheet}!${b.cell}`;
+}
+
+/** The few refs of a week (five day headers): compared pairwise, no sets built. */
+const SMALL = 8;
+
 function dedupe(refs: SourceRef[]): SourceRef[] {
   if (refs.length <= 1) return refs; // the callers pass a fresh array
+  if (refs.length <= SMALL) {
+    let duplicate = false;
+    for (let i = 1; i < refs.length && !duplicate; i++)
+      for (let j = 0; j < i && !duplicate; j++)
+        duplicate = sameKey(refs[i] as SourceRef, refs[j] as SourceRef);
+    if (!duplicate) return refs;
+    return refs.filter((r, i) => {
+      for (let j = 0; j < i; j++) if (sameKey(r, refs[j] as SourceRef)) return false;
+      return true;
+    });
+  }
   // The key "sheet!cell" names one (sheet, cell) pair whenever the cell has no "!" (an A1
   // address never has): sheets then cells in nested sets, with no key string built per ref.
   if (refs.some((r) => r.cell.includes("!"))) return dedupeByKey(refs);

@@ -1,8 +1,9 @@
 /**
  * The indexes and caches the rules share for speed (issue 8) give exactly what the plain
  * computations give, on random schedules: windowRefs over its date indexes, periodWeeks built
- * from day numbers, ROM2.MOTIVATION's blocks grouped by date, byCell with nested maps, and
- * activitiesByDay cached per activities array.
+ * from day numbers, ROM2.MOTIVATION's blocks grouped by date (and built only on the dates with
+ * a Motivationshöjande samtal), byCell with nested maps, ROM2.NARVAR grouping only the cells
+ * where something lacks, and activitiesByDay cached per activities array.
  */
 import fc from "fast-check";
 import { addDays } from "../domain/calendar";
@@ -10,8 +11,10 @@ import type { IsoDate } from "../domain/date";
 import type { Activity, ScheduleWeek, SourceRef } from "../domain/model";
 import { activitiesByDay, activitiesByDayPlain } from "./ami/util";
 import { computePeriodWeeksPlain, periodWeeks, windowRefs, windowRefsPlain } from "./helpers";
-import { blocks, blocksPlain } from "./rom2/motivation";
+import { blocks, blocksPlain, onCategory1Dates } from "./rom2/motivation";
+import { cellsThatLack, narvarHits } from "./rom2/narvar";
 import { byCell, byCellPlain } from "./rom2/util";
+import { byDateThenStart, sortByDateThenStart } from "./engine";
 import { participant } from "./testing";
 import type { RuleContext } from "./types";
 
@@ -155,6 +158,77 @@ describe("shared rule indexes give the plain answers", () => {
         );
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it("ROM2.MOTIVATION's blocks on the category-1 dates are all blocks of those dates", () => {
+    fc.assert(
+      fc.property(schedule, (s) => {
+        const { activities } = contextOf(s);
+        const dates = new Set<string>(
+          activities.filter((a) => a.category === 1).map((a) => a.date),
+        );
+        const all = blocks(activities).filter((g) => dates.has(g[0]?.date ?? ""));
+        expect(positions(blocks(onCategory1Dates(activities)), activities)).toEqual(
+          positions(all, activities),
+        );
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("ROM2.NARVAR over the cells that lack something gives the findings over all activities", () => {
+    // Some activities with a mode and a time, some without; addresses that hold a "!" too.
+    const withMode = fc
+      .record({
+        a: activity,
+        mode: fc.constantFrom(null, "eget arbete", "hos leverantör"),
+        bang: fc.constantFrom(false, false, false, true),
+      })
+      .map(({ a, mode, bang }): Activity => ({
+        ...a,
+        mode,
+        refs: bang ? a.refs.map((r) => ({ ...r, cell: `x!${r.cell}` })) : a.refs,
+      }));
+    fc.assert(
+      fc.property(fc.array(withMode, { maxLength: 40 }), (activities) => {
+        const refs = [{ sheet: "Deltagare", cell: "A2", text: "D1" }];
+        expect(narvarHits(refs, cellsThatLack(activities))).toEqual(narvarHits(refs, activities));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("the engine's packed sort orders activities as the comparator does, ties kept in order", () => {
+    const odd = fc.constantFrom(
+      "2024-1-05",
+      "",
+      "2024-13-01",
+      "2024-02-00",
+      "2024-02-99",
+      "abcd-ef-gh",
+      "9999-12-31",
+      "0001-01-01",
+    );
+    const item = fc
+      .record({
+        a: activity,
+        date: fc.option(odd, { freq: 8 }),
+        start: fc.oneof(
+          fc.constant(null),
+          fc.integer({ min: 0, max: 1439 }),
+          fc.constantFrom(-5, 1440, 1500, 7.5),
+        ),
+      })
+      .map(({ a, date, start }): Activity => ({ ...a, date: (date ?? a.date) as IsoDate, start }));
+    fc.assert(
+      fc.property(fc.array(item, { maxLength: 60 }), (activities) => {
+        const expected = [...activities].sort(byDateThenStart);
+        expect(positions([sortByDateThenStart([...activities])], activities)).toEqual(
+          positions([expected], activities),
+        );
+      }),
+      { numRuns: 1000 },
     );
   });
 

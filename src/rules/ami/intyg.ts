@@ -20,7 +20,7 @@
 import { addDays, daysBetween } from "../../domain/calendar";
 import type { IsoDate } from "../../domain/date";
 import type { Activity } from "../../domain/model";
-import { snart } from "../helpers";
+import { isAbsent, snart } from "../helpers";
 import { defineRule, type RuleHit } from "../types";
 import { absenceKind, activitiesByDay, amiSource, eventsOf } from "./util";
 
@@ -80,6 +80,8 @@ export const AMI_INTYG = defineRule<{ dag: number }>({
     dag: { default: 8, description: "dag i sjuk-/VAB-perioden från vilken intyg krävs" },
   },
   check(context) {
+    // A period needs a recorded absence: without one there is nothing to group by day.
+    if (!context.activities.some(isAbsent)) return [];
     const day = Math.max(1, Math.round(context.params.dag));
     const hits: RuleHit[] = [];
     const periods = absencePeriods(context.activities);

@@ -14,7 +14,7 @@
  */
 import { addDays, daysBetween } from "../../domain/calendar";
 import { parseDateText, type IsoDate } from "../../domain/date";
-import { snart } from "../helpers";
+import { isAbsent, snart } from "../helpers";
 import { defineRule, type RuleHit } from "../types";
 import { absenceKind, activitiesByDay, amiSource, eventsOf } from "./util";
 
@@ -33,6 +33,8 @@ export const AMI_OGILTIG = defineRule<{ dagar: number }>({
     },
   },
   check(context) {
+    // Only a recorded absence can be ogiltig: most participants have none to look at by day.
+    if (!context.activities.some(isAbsent)) return [];
     const allowed = Math.max(0, Math.round(context.params.dagar));
     const told = eventsOf(context, "meddelat karriärvägledare");
     const hits: RuleHit[] = [];

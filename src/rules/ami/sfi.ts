@@ -35,6 +35,8 @@ export const SAI_SFI = defineRule<{ timmar: number }>({
   },
   check(context) {
     const hits: RuleHit[] = [];
+    // Only days with SFI give findings: none, nothing to group by day.
+    if (!context.activities.some((a) => a.category === "sfi")) return hits;
     for (const [date, acts] of activitiesByDay(context.activities)) {
       const sfi = acts.filter((a) => a.category === "sfi");
       if (sfi.length === 0) continue;

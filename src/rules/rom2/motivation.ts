@@ -28,7 +28,7 @@ export const ROM2_MOTIVATION = defineRule({
   check(context) {
     // A template cell repeated on many dates is one finding with its dates.
     const found = new Map<string, { refs: SourceRef[]; time: string; dates: IsoDate[] }>();
-    for (const block of blocks(context.activities)) {
+    for (const block of blocks(onCategory1Dates(context.activities))) {
       if (!block.every((a) => rom2Category(a) === 1)) continue;
       const starts = block.flatMap((a) => (a.start === null ? [] : [a.start]));
       const ends = block.flatMap((a) => (a.end === null ? [] : [a.end]));
@@ -53,6 +53,24 @@ export const ROM2_MOTIVATION = defineRule({
     }));
   },
 });
+
+/**
+ * The activities on dates that have a Motivationshöjande samtal, in their order: a block is one
+ * date's, so the blocks of the other dates (which cannot be all category 1) need not be built.
+ * blocks() of this subsequence is the subsequence of blocks() of all activities (its sort is
+ * stable), so the findings are the same.
+ */
+export function onCategory1Dates(activities: readonly Activity[]): readonly Activity[] {
+  let dates: Set<string> | null = null;
+  for (const a of activities) {
+    if (rom2Category(a) !== 1) continue;
+    dates ??= new Set();
+    dates.add(a.date);
+  }
+  if (dates === null) return [];
+  const keep = dates;
+  return activities.filter((a) => keep.has(a.date));
+}
 
 /**
  * Whether two first refs name the same cell, as their keys "sheet!cell" compared, without
@@ -103,7 +121,7 @@ export function blocks(activities: readonly Activity[]): Activity[][] {
     byDate.set(a.date, kept);
   }
   const groups = slots.filter((g): g is Activity[] => g !== null);
-  return groups.sort((x, y) => ((x[0]?.date ?? "") < (y[0]?.date ?? "") ? -1 : 1));
+  return groups.sort(byFirstDate);
 }
 
 /** @internal The plain quadratic merge, for the test that blocks() gives the same groups. */
@@ -115,7 +133,14 @@ export function blocksPlain(activities: readonly Activity[]): Activity[][] {
     for (const g of joined) groups.splice(groups.indexOf(g), 1);
     groups.push(merged);
   }
-  return groups.sort((x, y) => ((x[0]?.date ?? "") < (y[0]?.date ?? "") ? -1 : 1));
+  return groups.sort(byFirstDate);
+}
+
+/** Groups by the date of their first activity; equal dates keep their order (a stable sort). */
+function byFirstDate(x: readonly Activity[], y: readonly Activity[]): number {
+  const a = x[0]?.date ?? "";
+  const b = y[0]?.date ?? "";
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function dedupe<T extends { sheet: string; cell: string }>(refs: T[]): T[] {

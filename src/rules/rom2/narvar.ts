@@ -23,28 +23,64 @@ export const ROM2_NARVAR = defineRule({
   severities: ["error", "warning"],
   params: {},
   check(context) {
-    const hits: RuleHit[] = [];
-    for (const group of byCell(context.activities)) {
-      const a = group[0];
-      if (a === undefined) continue;
-      const refs = a.refs.length > 0 ? a.refs : context.participant.refs.slice(0, 1);
-      const noTime = group.filter((x) => x.start === null || x.end === null);
-      if (noTime.length > 0) hits.push(hit("error", a, refs, noTime, "tid"));
-      const noMode = group.filter((x) => x.mode === null);
-      if (noMode.length > 0)
-        hits.push(
-          hit(
-            "warning",
-            a,
-            refs,
-            noMode,
-            "plats eller form (hos leverantör, distans, eget arbete)",
-          ),
-        );
-    }
-    return hits;
+    return narvarHits(context.participant.refs, cellsThatLack(context.activities));
   },
 });
+
+function lacks(a: Activity): boolean {
+  return a.start === null || a.end === null || a.mode === null;
+}
+
+/**
+ * The activities of the cells where something lacks a time or a mode, in their order: only
+ * those cells' groups give findings, and byCell of this subsequence is the subsequence of
+ * byCell of all activities (groups in the order of their first activity, whole groups kept).
+ * With an address holding "!" byCell's joined key can name two (sheet, cell) pairs: all then.
+ */
+export function cellsThatLack(activities: readonly Activity[]): readonly Activity[] {
+  let cells: Map<string, Set<string>> | null = null;
+  for (const a of activities) {
+    if (!lacks(a)) continue;
+    const ref = a.refs[0];
+    if (ref === undefined) continue;
+    if (ref.cell.includes("!") || ref.sheet.includes("!")) return activities;
+    cells ??= new Map();
+    let set = cells.get(ref.sheet);
+    if (set === undefined) {
+      set = new Set();
+      cells.set(ref.sheet, set);
+    }
+    set.add(ref.cell);
+  }
+  const found = cells;
+  return activities.filter((a) => {
+    const ref = a.refs[0];
+    if (ref === undefined) return lacks(a); // stands alone in byCell
+    if (ref.cell.includes("!")) return true;
+    return found?.get(ref.sheet)?.has(ref.cell) === true;
+  });
+}
+
+/** @internal The findings for the given activities (all of them in the test of cellsThatLack). */
+export function narvarHits(
+  participantRefs: readonly SourceRef[],
+  activities: readonly Activity[],
+): RuleHit[] {
+  const hits: RuleHit[] = [];
+  for (const group of byCell(activities)) {
+    const a = group[0];
+    if (a === undefined) continue;
+    const refs = a.refs.length > 0 ? a.refs : participantRefs.slice(0, 1);
+    const noTime = group.filter((x) => x.start === null || x.end === null);
+    if (noTime.length > 0) hits.push(hit("error", a, refs, noTime, "tid"));
+    const noMode = group.filter((x) => x.mode === null);
+    if (noMode.length > 0)
+      hits.push(
+        hit("warning", a, refs, noMode, "plats eller form (hos leverantör, distans, eget arbete)"),
+      );
+  }
+  return hits;
+}
 
 /** The finding for a cell's activities that lack something (a function, not a closure per cell). */
 function hit(
