@@ -9,6 +9,7 @@ import {
   isoWeeksInYear,
   overlapDays,
   serviceMonth,
+  serviceMonthPlain,
   serviceMonthRange,
   weekDates,
   weekday,
@@ -252,6 +253,28 @@ describe("serviceMonth", () => {
     }
     expect(starts.length).toBeGreaterThan(150);
     expect(wrong).toEqual([]);
+  });
+
+  test("counted on numbers, it gives what addMonths gives for every start and date of 2023–2026", () => {
+    // Starts on every day 2023-01-01 … 2026-12-31 (month ends 28th–31st included), each against
+    // dates from the start to three years on, spread so that every day of month appears.
+    const first = d("2023-01-01");
+    const differing: string[] = [];
+    for (let i = 0; i < 4 * 366; i += 1) {
+      const start = addDays(first, i);
+      for (let k = -3; k < 1100; k += 7 + (i % 5)) {
+        const date = addDays(start, k);
+        if (serviceMonth(start, date) !== serviceMonthPlain(start, date))
+          differing.push(`${start} ${date}`);
+      }
+    }
+    // Outside the fast path (a year beyond 9998, a malformed date) the plain count answers.
+    for (const [start, date] of [
+      ["9998-12-31", "9999-03-01"],
+      ["2024-1-5", "2024-03-01"],
+    ] as const)
+      expect(serviceMonth(d(start), d(date))).toBe(serviceMonthPlain(d(start), d(date)));
+    expect(differing).toEqual([]);
   });
 
   test("month 100 is found directly", () => {

@@ -197,6 +197,44 @@ export function weekDates(year: number, week: number): IsoDate[] {
  */
 export function serviceMonth(start: IsoDate, date: IsoDate): number | null {
   if (date < start) return null;
+  // Weekly rules ask this for every week of every participant: counted on numbers, no strings.
+  const s = digitsDate(start);
+  const target = digitsDate(date);
+  if (s > 0 && target > 0) {
+    const sYear = Math.floor(s / 10_000);
+    const sMonth = Math.floor(s / 100) % 100;
+    const sDay = s % 100;
+    const base = sYear * 12 + (sMonth - 1);
+    let n =
+      (Math.floor(target / 10_000) - sYear) * 12 + (Math.floor(target / 100) % 100) - sMonth + 1;
+    while (n > 1 && shiftedMonth(base, sDay, n - 1) > target) n--;
+    while (shiftedMonth(base, sDay, n) <= target) n++;
+    return n;
+  }
+  return serviceMonthPlain(start, date);
+}
+
+/** addMonths(start, k) as yyyymmdd, start given as its month index and day: the day clamped to its month. */
+function shiftedMonth(base: number, day: number, k: number): number {
+  const y = Math.floor((base + k) / 12);
+  const m = base + k - y * 12 + 1;
+  return y * 10_000 + m * 100 + Math.min(day, daysInMonth(y, m));
+}
+
+/** yyyy-mm-dd with a year 1–9998, a month 1–12 and a day 1–31 as the number yyyymmdd; −1 otherwise. */
+function digitsDate(date: string): number {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return -1;
+  const year = Number(date.slice(0, 4));
+  const month = Number(date.slice(5, 7));
+  const day = Number(date.slice(8, 10));
+  return year >= 1 && year <= 9998 && month >= 1 && month <= 12 && day >= 1 && day <= 31
+    ? year * 10_000 + month * 100 + day
+    : -1;
+}
+
+/** @internal serviceMonth through addMonths, for the test that both agree. */
+export function serviceMonthPlain(start: IsoDate, date: IsoDate): number | null {
+  if (date < start) return null;
   // The calendar-month difference is right or one too high (the day of month not reached yet).
   const a = dateParts(date);
   const b = dateParts(start);

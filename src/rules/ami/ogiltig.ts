@@ -39,6 +39,7 @@ export const AMI_OGILTIG = defineRule<{ dagar: number }>({
     const told = eventsOf(context, "meddelat karriärvägledare");
     const hits: RuleHit[] = [];
     for (const [date, acts] of activitiesByDay(context.activities)) {
+      if (!acts.some(isAbsent)) continue;
       const ogiltig = acts.filter((a) => absenceKind(a) === "ogiltig");
       if (ogiltig.length === 0) continue;
       const deadline = addDays(date, allowed);

@@ -79,17 +79,14 @@ export function activitiesByDay(activities: readonly Activity[]): [IsoDate, Acti
  */
 function groupByDay(activities: readonly Activity[]): [IsoDate, Activity[]][] {
   const days: [IsoDate, Activity[]][] = [];
-  let current: Activity[] | null = null;
-  let date = "";
-  for (const a of activities) {
-    if (current !== null && a.date === date) {
-      current.push(a);
-      continue;
-    }
-    if (current !== null && a.date < date) return activitiesByDayPlain(activities);
-    date = a.date;
-    current = [a];
-    days.push([a.date, current]);
+  const n = activities.length;
+  for (let i = 0; i < n; ) {
+    const date = (activities[i] as Activity).date;
+    let j = i + 1;
+    while (j < n && (activities[j] as Activity).date === date) j++;
+    if (j < n && (activities[j] as Activity).date < date) return activitiesByDayPlain(activities);
+    days.push([date, activities.slice(i, j)]); // a slice has no spare room to grow into
+    i = j;
   }
   return days;
 }
