@@ -105,7 +105,10 @@ const PACKED_LIMIT = 1 << 20;
  */
 export function sortByDateThenStart(activities: Activity[]): Activity[] {
   const n = activities.length;
-  if (n < 2) return activities;
+  let inOrder = true;
+  for (let i = 1; i < n && inOrder; i++)
+    inOrder = byDateThenStart(activities[i - 1] as Activity, activities[i] as Activity) <= 0;
+  if (inOrder) return activities; // an activity list is usually kept in date order already
   if (n > PACKED_LIMIT) return activities.sort(byDateThenStart);
   const keys = new Float64Array(n);
   for (let i = 0; i < n; i++) {
