@@ -2,7 +2,8 @@
  * Excel round trips over the in-memory fake (test/excelFake) through the Office port
  * (src/workbook/office, OfficeWorkbook with the fake's `run`), driven by the app layer the task
  * pane uses (createApp). Per command (validate, clear, each report) at 1, 50 and 500 schedule
- * sheets: syncs, proxy objects and the largest request. Then the marks of 5,000 findings
+ * sheets: syncs, proxy objects and the largest request, and the port's estimate of each request
+ * beside what the fake measured for it (never below). Then the marks of 5,000 findings
  * (and of all findings of the largest workbook, to show the chunking), and beside it the naive
  * baseline: the same fills with one context.sync() per marked cell.
  *
@@ -40,6 +41,8 @@ interface Counters {
   syncs: number;
   proxies: number;
   largestRequestBytes: number;
+  /** Estimate ÷ measured size over the requests the port estimated (min, max). */
+  estimateRatio: { min: number; max: number } | null;
 }
 
 interface CommandFigures {
@@ -52,27 +55,50 @@ interface CommandFigures {
   invoice: Counters;
 }
 
+/** The port's hook for its request estimates (support.ts), when it has one. */
+interface EstimateHook {
+  observer: ((estimate: number) => void) | null;
+}
+let estimateHook: EstimateHook | null = null;
+
 async function counted(fake: FakeExcel, action: () => Promise<unknown>): Promise<Counters> {
   fake.resetCounters();
-  await action();
+  const estimates: { sync: number; estimate: number }[] = [];
+  if (estimateHook) {
+    estimateHook.observer = (estimate) => {
+      estimates.push({ sync: fake.syncCount + 1, estimate });
+    };
+  }
+  try {
+    await action();
+  } finally {
+    if (estimateHook) estimateHook.observer = null;
+  }
+  const ratios = estimates.map(
+    ({ sync, estimate }) => estimate / Math.max(1, fake.requestSizes[sync - 1] ?? 0),
+  );
   return {
     syncs: fake.syncCount,
     proxies: fake.proxyCount,
     largestRequestBytes: fake.largestRequestBytes,
+    estimateRatio:
+      ratios.length === 0 ? null : { min: Math.min(...ratios), max: Math.max(...ratios) },
   };
 }
 
 /** Loads the fake and the port; null with the reason when they are not there (yet). */
 async function load() {
   try {
-    const [fakeModule, office, app, marks, engine, read] = await Promise.all([
+    const [fakeModule, office, support, app, marks, engine, read] = await Promise.all([
       import("../test/excelFake"),
       import("../src/workbook/office"),
+      import("../src/workbook/office/support"),
       import("../src/app/app"),
       import("../src/app/marks"),
       import("../src/rules/engine"),
       import("../src/read/workbook"),
     ]);
+    estimateHook = support.RequestBatch;
     return {
       FakeExcel: fakeModule.FakeExcel,
       OfficeWorkbook: office.OfficeWorkbook,
@@ -199,6 +225,17 @@ export async function measureRoundTrips(): Promise<RoundTripResult> {
   row("Månadsrapport: syncs", (f) => f.monthlyReport.syncs);
   row("Fakturaunderlag: syncs", (f) => f.invoice.syncs);
   row("Största begäran vid validering (byte)", (f) => f.validate.largestRequestBytes);
+  const ratios = perSize.map((f) => f.validate.estimateRatio);
+  measurements.push({
+    label: `Validera: portens uppskattning / uppmätt storlek per begäran vid ${sizes} schemablad`,
+    value: ratios
+      .map((r) =>
+        r === null ? "–" : `${r.min.toFixed(2)}–${r.max.toFixed(2)}`.replace(/\./g, ","),
+      )
+      .join(" / "),
+    target: "≥ 1 (aldrig under)",
+    met: ratios.every((r) => r !== null && r.min >= 1),
+  });
   measurements.push({
     label: `Markera ${int(fiveThousand.marks)} avvikelser (${int(fiveThousand.cells)} celler): största begäran`,
     value: `${kb(fiveThousand.largestRequestBytes)} i ${int(fiveThousand.syncs)} syncs`,

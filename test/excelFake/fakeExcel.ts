@@ -2,8 +2,10 @@
  * An in-memory Excel with the load/sync semantics of the Excel JavaScript API, for the surface
  * the Office port uses and nothing more. Proxy objects queue their writes and loads; sync()
  * applies them in order; a property read before it was loaded and synced throws
- * PropertyNotLoaded, as Office does. Every sync is counted and its request measured (the JSON
- * length of the queued operations); proxies are counted.
+ * PropertyNotLoaded, as Office does. Every sync is counted and its request measured: the UTF-8
+ * bytes of the JSON of the queued operations, plus the arguments of the object paths made since
+ * the last sync (a sheet's name, a range's or RangeAreas' address, a note's cell), which Office
+ * sends as well; proxies are counted.
  *
  * Plain TypeScript without Node imports: the browser E2E tests bundle it into a page.
  *
@@ -490,10 +492,22 @@ function loadList(options?: string | string[] | { select?: string }): string[] {
     .filter((p) => p !== "");
 }
 
+/** The UTF-8 length of a text (Excel's limit is in bytes; "å" is two). */
+function utf8Bytes(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    bytes += code < 0x80 ? 1 : code < 0x800 || (code >= 0xd800 && code <= 0xdfff) ? 2 : 3;
+  }
+  return bytes;
+}
+
 class FakeRequestContext {
   readonly workbook: FakeWorkbook;
   readonly application: FakeApplication;
   private queue: QueuedOperation[] = [];
+  /** Bytes of the object paths (their arguments) made since the last sync. */
+  private pathBytes = 0;
 
   constructor(readonly fake: FakeExcel) {
     this.workbook = new FakeWorkbook(this);
@@ -504,12 +518,18 @@ class FakeRequestContext {
     this.queue.push({ description, apply });
   }
 
+  /** An object path with arguments (getItem(name), getRange(address) …) goes into the request. */
+  path(description: unknown): void {
+    this.pathBytes += utf8Bytes(JSON.stringify(description)) + 1;
+  }
+
   sync(): Promise<void> {
     const queue = this.queue;
     this.queue = [];
     const fake = this.fake;
     fake.syncCount++;
-    const bytes = JSON.stringify(queue.map((q) => q.description)).length;
+    const bytes = utf8Bytes(JSON.stringify(queue.map((q) => q.description))) + this.pathBytes;
+    this.pathBytes = 0;
     fake.requestSizes.push(bytes);
     fake.largestRequestBytes = Math.max(fake.largestRequestBytes, bytes);
     if (bytes > fake.maxRequestBytes) {
@@ -652,10 +672,12 @@ class FakeWorksheetCollection extends FakeProxy {
   }
 
   getItem(name: string): FakeWorksheet {
+    this.ctx.path({ path: "getItem", name });
     return new FakeWorksheet(this.ctx, this.byName(name, true), false);
   }
 
   getItemOrNullObject(name: string): FakeWorksheet {
+    this.ctx.path({ path: "getItemOrNullObject", name });
     return new FakeWorksheet(this.ctx, this.byName(name, false), true);
   }
 
@@ -817,11 +839,13 @@ class FakeWorksheet extends FakeProxy {
 
   getRange(address?: string): FakeRange {
     const text = address ?? "A1";
+    this.ctx.path({ path: "getRange", address: text });
     return new FakeRange(this.ctx, () => ({ sheet: this.state(), rect: parseRect(text) }), false);
   }
 
   getRanges(address: string): FakeRangeAreas {
     this.ctx.fake.longestAreasAddress = Math.max(this.ctx.fake.longestAreasAddress, address.length);
+    this.ctx.path({ path: "getRanges", address });
     return new FakeRangeAreas(this.ctx, () => this.state(), address);
   }
 
@@ -1219,10 +1243,12 @@ class FakeNoteCollection extends FakeProxy {
   }
 
   getItem(key: string): FakeNote {
+    this.ctx.path({ path: "getNote", key });
     return new FakeNote(this.ctx, this.sheet, normalizeCellAddress(key), false);
   }
 
   getItemOrNullObject(key: string): FakeNote {
+    this.ctx.path({ path: "getNoteOrNullObject", key });
     return new FakeNote(this.ctx, this.sheet, normalizeCellAddress(key), true);
   }
 }

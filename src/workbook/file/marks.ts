@@ -4,11 +4,11 @@
  * Before a cell is first marked, its own style and note are copied (deep, as JSON) into the
  * hidden sheet Schemakoll_markeringar, one row per cell:
  *
- *   A: cell ("B7")   B: sheet   C: severity   (for people to read)
- *   D…: {"v":1,"sheet":…,"address":…,"severity":…,"style":…,"note":…,"messages":[…]}
+ *   A: cell ("B7")   B: sheet   C: severity   D…: {"v":2, …only what is not empty}
  *
- * The JSON (the record itself) is cut into pieces of at most 30 000 characters in D, E, F …
- * (Excel holds at most 32 767 in a cell). Because the record lives in the workbook, clearMarks works after a save
+ * (the format both ports share, src/workbook/markRecords.ts; the older v1, with every field in
+ * the JSON, is read as well). The JSON is cut into pieces of at most 30 000 characters in D, E,
+ * F … (Excel holds at most 32 767 in a cell). Because the record lives in the workbook, clearMarks works after a save
  * and reopen too. Marking a cell that already has a record keeps the first record's original
  * (the cell's fill by then is Schemakoll's own), raises the severity if need be and adds the
  * message. Clearing restores the fill, and the note, only where they are still Schemakoll's:
@@ -20,17 +20,17 @@ import type { Cell, Comment, Fill, Style, Workbook, Worksheet } from "exceljs";
 import { z } from "zod";
 import { severitySchema, type Severity } from "../../domain/model";
 import {
+  decodeRecord,
   higher,
   markNoteText,
   MAX_MESSAGE,
   noteText,
-  RECORD_CHUNK,
+  recordCells,
   recordKey,
-  recordNoteSchema,
   truncate,
 } from "../markRecords";
 import { MARK_FILL_ARGB, MARKS_SHEET_NAME, WorkbookWriteError, type CellMark } from "../port";
-import { formatAddress, parseAddress, parseRange, rangeAddresses, rangeSize } from "./a1";
+import { parseAddress, parseRange, rangeAddresses, rangeSize } from "./a1";
 import { cellFill, cellNote, removeNote } from "./excelInternals";
 import { findSheet, keepingActiveSheet } from "./tabs";
 import { cleanText, escapeXlsx, xlsxText } from "./writeSheet";
@@ -52,15 +52,9 @@ export interface MarkRecord {
   note: Note | null;
 }
 
-const fillSchema = z.looseObject({ type: z.enum(["pattern", "gradient"]) });
-const recordJsonSchema = z.object({
-  v: z.literal(1),
-  sheet: z.string().min(1),
-  address: z.string(),
-  severity: severitySchema,
-  style: z.looseObject({ fill: fillSchema.optional() }),
-  note: recordNoteSchema.nullable(),
-  messages: z.array(z.string()),
+/** The fills ExcelJS knows; a record with any other is not one of Schemakoll's. */
+const styleSchema = z.looseObject({
+  fill: z.looseObject({ type: z.enum(["pattern", "gradient"]) }).optional(),
 });
 
 interface MarkState {
@@ -107,23 +101,6 @@ function noteForXlsx(note: Note): Note {
   return texts ? { ...note, texts: texts.map((t) => ({ ...t, text: escapeXlsx(t.text) })) } : note;
 }
 
-/**
- * The record as JSON text that survives an .xlsx both ways: JSON escapes control characters
- * (no raw carriage return, which XML would turn into a line feed), and "_x" is written
- * "_\u0078" so that no "_x0041_" in a note can be taken for Excel's own character escape.
- */
-function recordJson(record: MarkRecord): string {
-  return JSON.stringify({
-    v: 1,
-    sheet: record.sheet,
-    address: record.address,
-    severity: record.severity,
-    style: record.style,
-    note: record.note,
-    messages: record.messages,
-  }).replace(/_x/g, "_\\u0078");
-}
-
 function readState(workbook: Workbook): MarkState {
   const records = new Map<string, MarkRecord>();
   const unreadable: string[][] = [];
@@ -136,18 +113,11 @@ function readState(workbook: Workbook): MarkState {
       texts.push(typeof cell.value === "string" ? cell.value : "");
     });
     try {
-      // Columns A–C are for people; the record is the JSON from D on.
-      const json = recordJsonSchema.parse(JSON.parse(texts.slice(3).join("")));
-      const position = parseAddress(json.address);
-      if (!position) throw new Error("address");
-      const address = formatAddress(position.row, position.col);
-      records.set(recordKey(json.sheet, address), {
-        sheet: json.sheet,
-        address,
-        severity: json.severity,
-        messages: json.messages,
-        style: json.style as Partial<Style>,
-        note: json.note,
+      const record = decodeRecord(texts);
+      records.set(recordKey(record.sheet, record.address), {
+        ...record,
+        style: styleSchema.parse(record.style) as Partial<Style>,
+        note: record.note,
       });
     } catch {
       unreadable.push(texts);
@@ -169,11 +139,8 @@ function writeState(workbook: Workbook, state: MarkState): void {
       "Ursprungligt format, anteckning och meddelanden (JSON, fortsätter åt höger)",
     ]);
     for (const r of state.records.values()) {
-      const json = recordJson(r);
-      const chunks: string[] = [];
-      for (let i = 0; i < json.length; i += RECORD_CHUNK)
-        chunks.push(json.slice(i, i + RECORD_CHUNK));
-      sheet.addRow([r.address, cleanText(r.sheet), r.severity, ...chunks]);
+      const [address = "", name = "", ...rest] = recordCells(r);
+      sheet.addRow([address, cleanText(name), ...rest]);
     }
     for (const texts of state.unreadable) sheet.addRow(texts.map(cleanText));
   });
@@ -258,6 +225,12 @@ export function markCells(workbook: Workbook, marks: CellMark[]): void {
         note: own === undefined ? null : clone(own),
       };
       state.records.set(k, record);
+    }
+    // A cell that shows no note of Schemakoll's yet: the note it has now is its own (a record
+    // made by the Office port for a cell it only filled does not hold the note).
+    if (record.messages.length === 0) {
+      const own = cellNote(cell);
+      record.note = own === undefined ? null : clone(own);
     }
     record.severity = higher(record.severity, p.severity);
     for (const m of p.messages) if (!record.messages.includes(m)) record.messages.push(m);

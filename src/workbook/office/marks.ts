@@ -3,7 +3,7 @@
  *
  * Reversibility: "remember what was there", like the file port, not conditional formats.
  * Before a cell is first marked, its own fill and note are recorded in the hidden sheet
- * Schemakoll_markeringar in the file port's JSON v1 format (records.ts). Conditional formats
+ * Schemakoll_markeringar in the format both ports share (markRecords.ts, records.ts). Conditional formats
  * would leave the cell's format untouched, but they cannot carry the note, they survive into
  * copies of the sheet and would be a second mechanism the CLI does not know; with one record
  * format either port clears what the other marked (the CLI's records hold an ExcelJS style: a
@@ -12,7 +12,7 @@
  *
  * Syncs, whatever the number of sheets or marks:
  *   markCells: 1 sheet names; 2 the records, each new cell's own fill (getCellProperties, one per
- *   range given) and note; 3 the writes (records, then fills grouped by colour into RangeAreas,
+ *   row run of marked cells: rowRuns) and note; 3 the writes (records, then fills grouped by colour into RangeAreas,
  *   then notes). Right after readSheets the names are known: sync 1 is saved, the names are read
  *   again in sync 2 to check them, and the command runs from scratch (3) if they changed.
  *   clearMarks: 1 sheet names (done when nothing is marked); 2 the records; 3 each marked cell's
@@ -20,8 +20,9 @@
  *   replace.ts with no marks: 2 syncs.
  *   replaceMarks (a validation) right after readSheets: replace.ts, 2 syncs; otherwise clearMarks
  *   then markCells.
- * The write is split into further syncs only when its estimated size passes the request budget
- * (support.ts), so the count grows with the bytes written, never per sheet or per finding.
+ * A request (the reads as the writes) is split into further syncs only when its estimated size
+ * passes the request budget (support.ts), so the count grows with the bytes sent, never per sheet
+ * or per finding.
  * The sheet names come first because Office does not document what happens when one chains
  * calls on a null object (worksheets.getItemOrNullObject(…).getRange(…)); reading a sheet the
  * port knows exists never fails the batch.
@@ -32,7 +33,7 @@
  */
 import { severitySchema, type Severity } from "../../domain/model";
 import { MARK_FILL_ARGB, MARKS_SHEET_NAME, WorkbookWriteError, type CellMark } from "../port";
-import { parseRange, rangeAddresses, rangeSize } from "../file/a1";
+import { parseAddress, parseRange, rangeAddresses, rangeSize } from "../file/a1";
 import {
   hexOfArgb,
   higher,
@@ -51,10 +52,12 @@ import {
 } from "./records";
 import {
   areaAddresses,
+  FILL_OVERHEAD,
   findName,
   isChangedWorkbookError,
   literal,
   localAddress,
+  RequestBatch,
   sizeOf,
   WriteBatch,
   type ExcelRun,
@@ -82,14 +85,49 @@ export interface PlannedCell {
 
 export interface Plan {
   cells: Map<string, PlannedCell>;
-  /** Range texts per sheet, as given (one getCellProperties each). */
+  /**
+   * The cells per sheet as ranges to read (one getCellProperties each): each row's runs of
+   * adjacent cells ("B3:H3"), so a week of marked days is one read, not seven.
+   */
   ranges: Map<string, Set<string>>;
+}
+
+/** The planned cells of each sheet as row runs ("B3", "D3:F3"). */
+export function rowRuns(
+  cells: Iterable<{ sheet: string; address: string }>,
+): Map<string, Set<string>> {
+  const bySheet = new Map<string, Map<number, number[]>>();
+  for (const { sheet, address } of cells) {
+    const position = parseAddress(address);
+    if (!position) continue;
+    const rows = bySheet.get(sheet) ?? new Map<number, number[]>();
+    const cols = rows.get(position.row) ?? [];
+    cols.push(position.col);
+    rows.set(position.row, cols);
+    bySheet.set(sheet, rows);
+  }
+  const ranges = new Map<string, Set<string>>();
+  for (const [sheet, rows] of bySheet) {
+    const set = new Set<string>();
+    for (const [row, cols] of rows) {
+      cols.sort((a, b) => a - b);
+      let i = 0;
+      while (i < cols.length) {
+        let j = i;
+        while (j + 1 < cols.length && cols[j + 1] === (cols[j] ?? 0) + 1) j++;
+        const first = `${columnAddress(cols[i] ?? 1)}${row}`;
+        set.add(j === i ? first : `${first}:${columnAddress(cols[j] ?? 1)}${row}`);
+        i = j + 1;
+      }
+    }
+    ranges.set(sheet, set);
+  }
+  return ranges;
 }
 
 /** Checks every mark before anything changes, and lists the cells to mark. */
 export function plan(sheetNames: readonly string[], marks: readonly CellMark[]): Plan {
   const cells = new Map<string, PlannedCell>();
-  const ranges = new Map<string, Set<string>>();
   let count = 0;
   for (const mark of marks) {
     const sheet = findName(sheetNames, mark.sheet);
@@ -109,9 +147,6 @@ export function plan(sheetNames: readonly string[], marks: readonly CellMark[]):
       }
       count += rangeSize(range);
       if (count > MAX_MARKED_CELLS) throw tooManyCells();
-      const set = ranges.get(sheet) ?? new Set<string>();
-      set.add(text.replace(/\$/g, "").toUpperCase());
-      ranges.set(sheet, set);
       for (const address of rangeAddresses(range)) {
         const k = recordKey(sheet, address);
         const planned = cells.get(k) ?? { sheet, address, severity: severity.data, messages: [] };
@@ -124,11 +159,44 @@ export function plan(sheetNames: readonly string[], marks: readonly CellMark[]):
       }
     }
   }
-  return { cells, ranges };
+  return { cells, ranges: rowRuns(cells.values()) };
+}
+
+export const FILL_PROPERTIES = { format: { fill: { color: true, pattern: true } } } as const;
+/** What FILL_PROPERTIES adds to a getCellProperties call. */
+export const FILL_READ_SIZE = JSON.stringify(FILL_PROPERTIES).length;
+
+/** What reading a range (or a note) sends: the sheet's name and the address. */
+export function readSize(sheet: string, address: string): number {
+  return sizeOf(sheet) + sizeOf(address);
 }
 
 export interface CellPropertiesFill {
   format?: { fill?: { color?: string; pattern?: string } };
+}
+
+/** Each cell's fill from getCellProperties results over ranges (by recordKey). */
+export function fillsByCell(
+  fills: readonly {
+    sheet: string;
+    range: string;
+    result: OfficeExtension.ClientResult<CellPropertiesFill[][]>;
+  }[],
+): Map<string, { color?: string; pattern?: string } | undefined> {
+  const out = new Map<string, { color?: string; pattern?: string } | undefined>();
+  for (const { sheet, range, result } of fills) {
+    const rect = parseRange(range);
+    if (!rect) continue;
+    result.value.forEach((row, r) => {
+      row.forEach((props, c) => {
+        out.set(
+          recordKey(sheet, `${columnAddress(rect.left + c)}${rect.top + r}`),
+          props.format?.fill,
+        );
+      });
+    });
+  }
+  return out;
 }
 
 export async function loadSheetNames(context: Excel.RequestContext): Promise<string[]> {
@@ -198,10 +266,12 @@ export async function writeRecords(
   let oldBottom = 0;
   let oldRight = 0;
   if (existing === null) {
-    sheet = sheets.add(MARKS_SHEET_NAME);
+    const added = sheets.add(MARKS_SHEET_NAME);
+    batch.fixed(() => undefined); // the sheet just added
     batch.fixed(() => {
-      sheet.visibility = "Hidden";
+      added.visibility = "Hidden";
     });
+    sheet = added;
   } else {
     sheet = sheets.getItem(MARKS_SHEET_NAME);
     const area = existing.address === null ? null : parseRange(localAddress(existing.address));
@@ -211,23 +281,23 @@ export async function writeRecords(
     }
   }
   const width = Math.max(oldRight, ...rows.map((r) => r.length));
+  const last = columnAddress(width);
   let start = 0;
   while (start < rows.length) {
-    // Blocks of rows that fit the budget comfortably.
+    // Blocks of rows of at most about 1 MB; each one's size is that of the values it sends.
     let end = start;
     let size = 0;
+    const block: (string | number | boolean)[][] = [];
     while (end < rows.length && (end === start || size < 1_000_000)) {
-      size += sizeOf(rows[end]);
+      const out: (string | number | boolean)[] = (rows[end] ?? []).map((t) => literal(t));
+      while (out.length < width) out.push("");
+      block.push(out);
+      size += sizeOf(out) + 1;
       end++;
     }
-    const block = rows.slice(start, end).map((row) => {
-      const out: (string | number | boolean)[] = row.map((t) => literal(t));
-      while (out.length < width) out.push("");
-      return out;
-    });
-    const top = start + 1;
-    await batch.add(size + 3 * width * block.length, () => {
-      sheet.getRange(`A${top}:${columnAddress(width)}${top + block.length - 1}`).values = block;
+    const address = `A${start + 1}:${last}${end}`;
+    await batch.add(size + sizeOf(address), () => {
+      sheet.getRange(address).values = block;
     });
     start = end;
   }
@@ -259,8 +329,10 @@ export async function markCells(
     const hasRecords = names.includes(MARKS_SHEET_NAME);
 
     // Sync 2: the records, and each cell's own fill and note (and the names again if known).
+    const reads = new RequestBatch(context);
     const namesNow = known === undefined ? null : context.workbook.worksheets.load("items/name");
     const recordsRange = hasRecords ? loadRecords(context) : null;
+    reads.fixed(() => undefined); // the two loads just queued
     const sheetProxies = new Map<string, Excel.Worksheet>();
     const sheetOf = (name: string): Excel.Worksheet => {
       let sheet = sheetProxies.get(name);
@@ -275,22 +347,25 @@ export async function markCells(
       range: string;
       result: OfficeExtension.ClientResult<CellPropertiesFill[][]>;
     }[] = [];
-    for (const [sheet, set] of ranges) {
-      for (const range of set) {
-        const result = sheetOf(sheet)
-          .getRange(range)
-          .getCellProperties({ format: { fill: { color: true, pattern: true } } });
-        fills.push({ sheet, range, result });
-      }
-    }
     const notes = new Map<string, Excel.Note>();
-    if (notesSupported) {
-      for (const [k, p] of planned) {
-        notes.set(k, sheetOf(p.sheet).notes.getItemOrNullObject(p.address).load("content"));
-      }
-    }
     try {
-      await context.sync();
+      // More syncs only when the reads alone would pass the request budget.
+      for (const [sheet, set] of ranges) {
+        for (const range of set) {
+          await reads.add(readSize(sheet, range) + FILL_READ_SIZE, () => {
+            const result = sheetOf(sheet).getRange(range).getCellProperties(FILL_PROPERTIES);
+            fills.push({ sheet, range, result });
+          });
+        }
+      }
+      if (notesSupported) {
+        for (const [k, p] of planned) {
+          await reads.add(readSize(p.sheet, p.address), () => {
+            notes.set(k, sheetOf(p.sheet).notes.getItemOrNullObject(p.address).load("content"));
+          });
+        }
+      }
+      await reads.flush();
     } catch (error) {
       if (known !== undefined && isChangedWorkbookError(error)) return false;
       throw error;
@@ -344,8 +419,14 @@ export async function markCells(
         };
         state.records.set(k, record);
       }
+      const hadMessages = record.messages.length > 0;
       record.severity = higher(record.severity, p.severity);
       for (const m of p.messages) if (!record.messages.includes(m)) record.messages.push(m);
+      // A cell that showed no note of Schemakoll's: the note it has now is its own, and is kept
+      // in the record only when Schemakoll writes a note over it (see markRecords.ts).
+      if (notesSupported && !hadMessages) {
+        record.note = record.messages.length > 0 ? currentNote(k) : null;
+      }
       targets.push({ planned: p, record, k });
     }
 
@@ -364,9 +445,13 @@ export async function markCells(
     for (const [colour, perSheet] of byColour) {
       for (const [sheet, addresses] of perSheet) {
         for (const areas of areaAddresses(addresses)) {
-          await batch.add(areas.length, () => {
-            sheetOf(sheet).getRanges(areas).format.fill.color = colour;
-          });
+          await batch.add(
+            sizeOf(areas) + sizeOf(sheet) + sizeOf(colour),
+            () => {
+              sheetOf(sheet).getRanges(areas).format.fill.color = colour;
+            },
+            FILL_OVERHEAD,
+          );
         }
       }
     }
@@ -375,7 +460,7 @@ export async function markCells(
         if (record.messages.length === 0) continue;
         const text = markNoteText(record);
         const existing = notes.get(k);
-        await batch.add(sizeOf(text), () => {
+        await batch.add(noteSize(record, text), () => {
           if (existing !== undefined && !existing.isNullObject) existing.content = text;
           else sheetOf(record.sheet).notes.add(record.address, text);
         });
@@ -384,6 +469,11 @@ export async function markCells(
     await batch.flush();
     return true;
   });
+}
+
+/** What writing (or deleting: null) a cell's note sends: the text, the cell and its sheet. */
+export function noteSize(cell: { sheet: string; address: string }, text: string | null): number {
+  return (text === null ? 0 : sizeOf(text)) + sizeOf(cell.address) + sizeOf(cell.sheet);
 }
 
 export function columnAddress(col: number): string {
@@ -419,32 +509,43 @@ export async function clearMarks(run: ExcelRun, notesSupported: boolean): Promis
       }
       return sheet;
     };
-    const checks: {
-      record: MarkRecord;
-      fill: OfficeExtension.ClientResult<CellPropertiesFill[][]>;
-      note: Excel.Note | null;
+    const checks: { record: MarkRecord; note: Excel.Note | null }[] = [];
+    const fills: {
+      sheet: string;
+      range: string;
+      result: OfficeExtension.ClientResult<CellPropertiesFill[][]>;
     }[] = [];
-    for (const record of state.records.values()) {
-      // A record of a sheet that is gone (or was renamed) has nothing left to restore.
-      if (!names.includes(record.sheet)) continue;
-      const sheet = sheetOf(record.sheet);
-      const fill = sheet
-        .getRange(record.address)
-        .getCellProperties({ format: { fill: { color: true, pattern: true } } });
-      const note =
-        notesSupported && record.messages.length > 0
-          ? sheet.notes.getItemOrNullObject(record.address).load("content")
-          : null;
-      checks.push({ record, fill, note });
+    // A record of a sheet that is gone (or was renamed) has nothing left to restore.
+    const present = [...state.records.values()].filter((r) => names.includes(r.sheet));
+    // More syncs only when the reads alone would pass the request budget. Fills by row runs.
+    const reads = new RequestBatch(context);
+    for (const [sheet, set] of rowRuns(present)) {
+      for (const range of set) {
+        await reads.add(readSize(sheet, range) + FILL_READ_SIZE, () => {
+          const result = sheetOf(sheet).getRange(range).getCellProperties(FILL_PROPERTIES);
+          fills.push({ sheet, range, result });
+        });
+      }
     }
-    if (checks.length > 0) await context.sync();
+    for (const record of present) {
+      if (!notesSupported || record.messages.length === 0) {
+        checks.push({ record, note: null });
+        continue;
+      }
+      await reads.add(readSize(record.sheet, record.address), () => {
+        const note = sheetOf(record.sheet).notes.getItemOrNullObject(record.address);
+        checks.push({ record, note: note.load("content") });
+      });
+    }
+    if (present.length > 0) await reads.flush();
+    const fillNow = fillsByCell(fills);
 
     // Sync 4: the restores, then the records go.
     const batch = new WriteBatch(context);
     const restoreFill = new Map<string, Map<string, string[]>>();
     const noteWrites: { size: number; write: () => void }[] = [];
-    for (const { record, fill, note } of checks) {
-      const now = fill.value[0]?.[0]?.format?.fill;
+    for (const { record, note } of checks) {
+      const now = fillNow.get(recordKey(record.sheet, record.address));
       const markColour = hexOfArgb(MARK_FILL_ARGB[record.severity]);
       if (now?.pattern !== "None" && now?.color?.toUpperCase() === markColour) {
         const own = ownFill(record.style);
@@ -458,7 +559,7 @@ export async function clearMarks(run: ExcelRun, notesSupported: boolean): Promis
       if (note !== null && !note.isNullObject && isMarkNote(note.content, record)) {
         const own = record.note === null ? null : noteText(record.note);
         noteWrites.push({
-          size: own === null ? 0 : sizeOf(own),
+          size: noteSize(record, own),
           write: () => {
             if (own === null) note.delete();
             else note.content = own;
@@ -469,11 +570,15 @@ export async function clearMarks(run: ExcelRun, notesSupported: boolean): Promis
     for (const [key, perSheet] of restoreFill) {
       for (const [sheet, addresses] of perSheet) {
         for (const areas of areaAddresses(addresses)) {
-          await batch.add(areas.length, () => {
-            const target = sheetOf(sheet).getRanges(areas).format.fill;
-            if (key === "none") target.clear();
-            else target.color = key;
-          });
+          await batch.add(
+            sizeOf(areas) + sizeOf(sheet) + sizeOf(key),
+            () => {
+              const target = sheetOf(sheet).getRanges(areas).format.fill;
+              if (key === "none") target.clear();
+              else target.color = key;
+            },
+            FILL_OVERHEAD,
+          );
         }
       }
     }

@@ -1,18 +1,16 @@
 /**
- * The mark records kept in the hidden sheet Schemakoll_markeringar, in the file port's own
- * format (JSON v1, see src/workbook/file/marks.ts), so that either port clears marks the other
- * made: one row per marked cell, A: cell, B: sheet, C: severity, D…: the JSON in pieces of at
- * most 30 000 characters.
+ * The mark records kept in the hidden sheet Schemakoll_markeringar, in the format both ports
+ * share (src/workbook/markRecords.ts: v1 and v2 read, v2 written), so that either port clears
+ * marks the other made: one row per marked cell, A: cell, B: sheet, C: severity, D…: the JSON in
+ * pieces of at most 30 000 characters.
  *
  * The file port keeps the cell's ExcelJS style; the Office port keeps that style object as it
  * was read (so a CLI record written back by Office is unchanged) and, for cells it marks itself,
  * writes the fill the way ExcelJS does ({ type: "pattern", pattern: "solid", fgColor: { argb } }),
  * which the file port restores as well.
  */
-import { z } from "zod";
-import { severitySchema, type Severity } from "../../domain/model";
-import { formatAddress, parseAddress } from "../file/a1";
-import { markNoteText, RECORD_CHUNK, recordKey, recordNoteSchema } from "../markRecords";
+import type { Severity } from "../../domain/model";
+import { decodeRecord, markNoteText, recordCells, recordKey } from "../markRecords";
 
 export { higher, markNoteText, MAX_MESSAGE, noteText, recordKey, truncate } from "../markRecords";
 
@@ -33,16 +31,6 @@ export interface MarkRecord {
   /** The cell's own note before the first mark (a string, or ExcelJS rich text). */
   note: unknown;
 }
-
-const recordJsonSchema = z.object({
-  v: z.literal(1),
-  sheet: z.string().min(1),
-  address: z.string(),
-  severity: severitySchema,
-  style: z.looseObject({ fill: z.looseObject({ type: z.string() }).optional() }),
-  note: recordNoteSchema.nullable(),
-  messages: z.array(z.string()),
-});
 
 /** Whether a note's text is still the one Schemakoll wrote (line breaks either way). */
 export function isMarkNote(text: string, record: MarkRecord): boolean {
@@ -90,20 +78,9 @@ export function styleOfFill(color: string | null, pattern: string | null): Recor
   };
 }
 
-/** The record's row for the hidden sheet: A cell, B sheet, C severity, D… the JSON in pieces. */
+/** The record's row for the hidden sheet: A cell, B sheet, C severity, D… the JSON (v2). */
 export function recordRow(record: MarkRecord): string[] {
-  const json = JSON.stringify({
-    v: 1,
-    sheet: record.sheet,
-    address: record.address,
-    severity: record.severity,
-    style: record.style,
-    note: record.note,
-    messages: record.messages,
-  }).replace(/_x/g, "_\\u0078");
-  const chunks: string[] = [];
-  for (let i = 0; i < json.length; i += RECORD_CHUNK) chunks.push(json.slice(i, i + RECORD_CHUNK));
-  return [record.address, record.sheet, record.severity, ...chunks];
+  return recordCells(record);
 }
 
 export const RECORDS_HEADER = [
@@ -119,7 +96,7 @@ export interface RecordState {
   unreadable: string[][];
 }
 
-/** The records from the hidden sheet's values (row 1 is the header). */
+/** The records from the hidden sheet's values (row 1 is the header), v1 or v2. */
 export function parseRecords(values: readonly (readonly unknown[])[]): RecordState {
   const records = new Map<string, MarkRecord>();
   const unreadable: string[][] = [];
@@ -131,18 +108,8 @@ export function parseRecords(values: readonly (readonly unknown[])[]): RecordSta
     while (texts.length > 0 && texts[texts.length - 1] === "") texts.pop();
     if (texts.length === 0) return;
     try {
-      const json = recordJsonSchema.parse(JSON.parse(texts.slice(3).join("")));
-      const position = parseAddress(json.address);
-      if (!position) throw new Error("address");
-      const address = formatAddress(position.row, position.col);
-      records.set(recordKey(json.sheet, address), {
-        sheet: json.sheet,
-        address,
-        severity: json.severity,
-        messages: json.messages,
-        style: json.style,
-        note: json.note,
-      });
+      const record = decodeRecord(texts);
+      records.set(recordKey(record.sheet, record.address), record);
     } catch {
       unreadable.push(texts);
     }

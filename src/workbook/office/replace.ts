@@ -4,10 +4,13 @@
  * Schemakoll_markeringar); that snapshot says which cells are marked now.
  *
  *   Sync A: every sheet's name and the records again (to check the snapshot still holds), and
- *   the fill and note of every cell in (recorded cells ∪ cells to mark): one getCellProperties
- *   per range given for the new marks (as markCells), one per recorded cell not marked again
- *   (as clearMarks), a note per cell where ExcelApi 1.18 has notes.
- *   Sync B: the writes (more syncs only when their estimated size passes the request budget).
+ *   the fill of every cell in (recorded cells ∪ cells to mark): one getCellProperties per row
+ *   run of cells to mark (as markCells), one per recorded cell not marked again (as clearMarks);
+ *   where ExcelApi 1.18 has notes, the note of every cell whose record or mark has messages
+ *   (only there does Schemakoll write or restore a note; see markRecords.ts).
+ *   Sync B: the writes.
+ * Either sync is split further only when its estimated size passes the request budget
+ * (support.ts): at the bench's 500 schedule sheets neither is.
  *
  * When the names or records read in sync A differ from the snapshot, or sync A or B fails the
  * way a changed workbook does (a sheet deleted or renamed: ItemNotFound, InvalidArgument), the
@@ -43,8 +46,12 @@ import { MARK_FILL_ARGB, type CellMark } from "../port";
 import { parseRange } from "../file/a1";
 import {
   columnAddress,
+  FILL_PROPERTIES,
+  FILL_READ_SIZE,
   loadRecords,
+  noteSize,
   plan,
+  readSize,
   recordsOf,
   recordsRead,
   sameNames,
@@ -65,8 +72,10 @@ import {
 } from "./records";
 import {
   areaAddresses,
+  FILL_OVERHEAD,
   isChangedWorkbookError,
   localAddress,
+  RequestBatch,
   sizeOf,
   WriteBatch,
   type ExcelRun,
@@ -89,8 +98,6 @@ export type ReplaceOutcome = "done" | "stale" | "unreadable";
 
 /** A cell's fill as getCellProperties gives it. */
 type Fill = { color?: string; pattern?: string } | undefined;
-
-const FILL_PROPERTIES = { format: { fill: { color: true, pattern: true } } } as const;
 
 /** Cells by sheet, by fill ("#RRGGBB", or "none" to clear). */
 type FillPlan = Map<string, Map<string, string[]>>;
@@ -163,38 +170,57 @@ export async function replaceMarksAfterRead(
       return sheet;
     };
 
-    // Sync A: the snapshot checked, and every concerned cell's fill and note now.
+    // Sync A: the snapshot checked, and every concerned cell's fill and note now (more syncs only
+    // when the reads alone would pass the request budget).
+    const reads = new RequestBatch(context);
     const namesNow = context.workbook.worksheets.load("items/name");
     const recordsNow = snapshot.records === null ? null : loadRecords(context);
+    reads.fixed(() => undefined); // the two loads just queued
     const rangeFills: {
       sheet: string;
       range: string;
       result: OfficeExtension.ClientResult<CellPropertiesFill[][]>;
     }[] = [];
-    for (const [sheet, set] of ranges) {
-      for (const range of set) {
-        const result = sheetOf(sheet).getRange(range).getCellProperties(FILL_PROPERTIES);
-        rangeFills.push({ sheet, range, result });
-      }
-    }
     const cellFills = new Map<string, OfficeExtension.ClientResult<CellPropertiesFill[][]>>();
     const notes = new Map<string, Excel.Note>();
-    const loadNote = (k: string, sheet: string, address: string): void => {
-      notes.set(k, sheetOf(sheet).notes.getItemOrNullObject(address).load("content"));
+    // A note is read only where Schemakoll writes or restores one: a cell with messages, before
+    // or after. A cell only filled keeps whatever note it has; its record's note says nothing
+    // (see markRecords.ts), and is taken from the cell when it gets a message later.
+    const loadNote = async (k: string, sheet: string, address: string): Promise<void> => {
+      await reads.add(readSize(sheet, address), () => {
+        notes.set(k, sheetOf(sheet).notes.getItemOrNullObject(address).load("content"));
+      });
     };
     // Records of sheets that are gone (or renamed) have nothing left to restore, as in clearMarks.
     const present = new Set(snapshot.names);
-    for (const [k, record] of old.records) {
-      if (!present.has(record.sheet) || planned.has(k)) continue;
-      cellFills.set(
-        k,
-        sheetOf(record.sheet).getRange(record.address).getCellProperties(FILL_PROPERTIES),
-      );
-      if (notesSupported && record.messages.length > 0) loadNote(k, record.sheet, record.address);
-    }
-    if (notesSupported) for (const [k, p] of planned) loadNote(k, p.sheet, p.address);
     try {
-      await context.sync();
+      for (const [sheet, set] of ranges) {
+        for (const range of set) {
+          await reads.add(readSize(sheet, range) + FILL_READ_SIZE, () => {
+            const result = sheetOf(sheet).getRange(range).getCellProperties(FILL_PROPERTIES);
+            rangeFills.push({ sheet, range, result });
+          });
+        }
+      }
+      for (const [k, record] of old.records) {
+        if (!present.has(record.sheet)) continue;
+        const hadNote = notesSupported && record.messages.length > 0;
+        if (!planned.has(k)) {
+          await reads.add(readSize(record.sheet, record.address) + FILL_READ_SIZE, () => {
+            cellFills.set(
+              k,
+              sheetOf(record.sheet).getRange(record.address).getCellProperties(FILL_PROPERTIES),
+            );
+          });
+        }
+        if (hadNote) await loadNote(k, record.sheet, record.address);
+      }
+      if (notesSupported) {
+        for (const [k, p] of planned) {
+          if (p.messages.length > 0 && !notes.has(k)) await loadNote(k, p.sheet, p.address);
+        }
+      }
+      await reads.flush();
     } catch (error) {
       if (isChangedWorkbookError(error)) return "stale";
       throw error;
@@ -235,7 +261,7 @@ export async function replaceMarksAfterRead(
     const restoreNote = (record: MarkRecord, note: Excel.Note): boolean => {
       const own = record.note === null ? null : noteText(record.note);
       restoreNotes.push({
-        size: own === null ? 0 : sizeOf(own),
+        size: noteSize(record, own),
         write: () => {
           if (own === null) note.delete();
           else note.content = own;
@@ -250,7 +276,7 @@ export async function replaceMarksAfterRead(
     const markNote = (record: MarkRecord, note: Excel.Note | null): void => {
       const text = markNoteText(record);
       markNotes.push({
-        size: sizeOf(text),
+        size: noteSize(record, text),
         write: () => {
           if (note !== null) note.content = text;
           else sheetOf(record.sheet).notes.add(record.address, text);
@@ -286,7 +312,14 @@ export async function replaceMarksAfterRead(
         severity: p.severity,
         messages: p.messages,
         style: fillOurs ? record.style : styleOfFill(fill?.color ?? null, fill?.pattern ?? null),
-        note: !notesSupported || ourNote !== null ? record.note : (note?.content ?? null),
+        // Where Schemakoll writes no note, the record keeps none (the cell's note is not read).
+        note: !notesSupported
+          ? record.note
+          : p.messages.length === 0
+            ? null
+            : ourNote !== null
+              ? record.note
+              : (note?.content ?? null),
       };
       kept.push(next);
       if (!(fillOurs && markColour(record) === markColour(next))) {
@@ -344,9 +377,13 @@ export async function replaceMarksAfterRead(
       for (const [key, perSheet] of fills) {
         for (const [sheet, addresses] of perSheet) {
           for (const areas of areaAddresses(addresses)) {
-            await batch.add(areas.length, () => {
-              apply(sheetOf(sheet).getRanges(areas).format.fill, key);
-            });
+            await batch.add(
+              sizeOf(areas) + sizeOf(sheet) + sizeOf(key),
+              () => {
+                apply(sheetOf(sheet).getRanges(areas).format.fill, key);
+              },
+              FILL_OVERHEAD,
+            );
           }
         }
       }

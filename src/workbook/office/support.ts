@@ -19,49 +19,102 @@ export type ApiVersionCheck = (set: string, version: string) => boolean;
 export const MAX_AREAS_ADDRESS = 8_000;
 
 /**
- * Excel on the web refuses a request over 5 MB. The port estimates each write from the strings
- * it sends (JSON length, plus a fixed allowance per operation) and starts a new sync when the
- * estimate would pass this budget, so the number of syncs grows with the data written, never with
- * the number of sheets or findings as such.
+ * Excel on the web refuses a request (and a response) over 5 MB. The port estimates every
+ * operation it queues: the UTF-8 bytes of every string and value it sends (values, note texts,
+ * addresses, sheet names: sizeOf) plus an allowance for the operation's own framing, and starts a
+ * new sync when the estimate would pass this budget — for reads as for writes — so the number of
+ * syncs grows with the data, never with the number of sheets or findings as such.
+ *
+ * The allowance: Office.js sends each call as an action ({"Id":…,"ActionType":…,"Name":…,
+ * "ObjectPathId":…,"ArgumentInfo":{"Arguments":[…]}}, about 95 bytes) and each object it is
+ * made on as an object path of about 100 bytes more (a range by address, a note by cell): about
+ * 160–210 bytes for a call on one new object (notes.add, a note's load, getCellProperties on
+ * getRange). OPERATION_OVERHEAD is 250. A fill over RangeAreas goes through three new objects
+ * (getRanges, format, fill) and a property set, about 355 bytes: FILL_OVERHEAD is 500.
+ *
+ * The in-memory Excel of the tests measures each request (the operations' JSON and the object
+ * paths' arguments, without Office.js's framing); a test holds every estimate at or above what
+ * it measures. The budget leaves 500 000 bytes below 5 000 000 (Microsoft's "5 MB", read as the
+ * smaller figure) for the framing's uncertainty.
  */
-export const REQUEST_BUDGET = 3_500_000;
-const OPERATION_OVERHEAD = 200;
+export const REQUEST_BUDGET = 4_500_000;
+export const OPERATION_OVERHEAD = 250;
+export const FILL_OVERHEAD = 500;
 
-/** Starts a new chunk when the next write would make the request too large. */
-export class WriteBatch {
+/**
+ * Operations queued for one or more syncs: a new sync starts when the next operation would make
+ * the request too large.
+ */
+export class RequestBatch {
+  /** Test hook: called with each request's estimate just before it is sent. */
+  static observer: ((estimate: number) => void) | null = null;
   private size = 0;
 
-  constructor(private readonly context: Excel.RequestContext) {
-    context.workbook.application.suspendApiCalculationUntilNextSync();
-  }
+  constructor(protected readonly context: Excel.RequestContext) {}
 
-  /** Queues a write of about `estimate` characters; syncs first when the request would be too big. */
-  async add(estimate: number, write: () => void): Promise<void> {
-    const cost = estimate + OPERATION_OVERHEAD;
+  /**
+   * Queues an operation sending `estimate` bytes of data (and `overhead` of framing); syncs
+   * first when the request would pass the budget.
+   */
+  async add(estimate: number, queue: () => void, overhead = OPERATION_OVERHEAD): Promise<void> {
+    const cost = estimate + overhead;
     if (this.size > 0 && this.size + cost > REQUEST_BUDGET) {
-      await this.context.sync();
-      this.size = 0;
-      this.context.workbook.application.suspendApiCalculationUntilNextSync();
+      await this.sync();
+      this.afterSplit();
     }
-    write();
+    queue();
     this.size += cost;
   }
 
-  /** Small writes whose size does not depend on the data. */
-  fixed(write: () => void): void {
-    write();
+  /** An operation whose data is a few short names (counted as one operation). */
+  fixed(queue: () => void): void {
+    queue();
     this.size += OPERATION_OVERHEAD;
   }
 
+  /** Sends what is queued (always, even nothing: the caller reads results after it). */
   async flush(): Promise<void> {
-    await this.context.sync();
+    await this.sync();
+  }
+
+  protected async sync(): Promise<void> {
+    RequestBatch.observer?.(this.size);
     this.size = 0;
+    await this.context.sync();
+  }
+
+  /** Queues what every further sync of the batch needs again. */
+  protected afterSplit(): void {
+    // Nothing for reads.
   }
 }
 
-/** Characters a value adds to a request. */
+/** Writes, with calculation suspended until each of their syncs. */
+export class WriteBatch extends RequestBatch {
+  constructor(context: Excel.RequestContext) {
+    super(context);
+    this.fixed(() => {
+      context.workbook.application.suspendApiCalculationUntilNextSync();
+    });
+  }
+
+  protected override afterSplit(): void {
+    this.fixed(() => {
+      this.context.workbook.application.suspendApiCalculationUntilNextSync();
+    });
+  }
+}
+
+/** UTF-8 bytes a value adds to a request (as JSON). */
 export function sizeOf(value: unknown): number {
-  return JSON.stringify(value).length;
+  const text = JSON.stringify(value);
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // A surrogate pair is 4 bytes: 2 for each half.
+    bytes += code < 0x80 ? 1 : code < 0x800 || (code >= 0xd800 && code <= 0xdfff) ? 2 : 3;
+  }
+  return bytes;
 }
 
 /**

@@ -18,7 +18,15 @@ import {
 } from "../port";
 import { columnLetters, formatAddress, parseAddress, parseRange } from "../file/a1";
 import { cleanText, prepareTable, sheetNameProblem } from "../file/writeSheet";
-import { areaAddresses, findName, literal, sizeOf, WriteBatch, type ExcelRun } from "./support";
+import {
+  areaAddresses,
+  FILL_OVERHEAD,
+  findName,
+  literal,
+  sizeOf,
+  WriteBatch,
+  type ExcelRun,
+} from "./support";
 
 const MAX_COLUMN_WIDTH = 255;
 const DEFAULT_CHART_COLUMNS = 8;
@@ -220,15 +228,23 @@ export async function writeSheetModel(run: ExcelRun, model: SheetModel): Promise
       });
     }
     for (const areas of areaAddresses(cells.bold)) {
-      await batch.add(areas.length, () => {
-        sheet.getRanges(areas).format.font.bold = true;
-      });
+      await batch.add(
+        sizeOf(areas),
+        () => {
+          sheet.getRanges(areas).format.font.bold = true;
+        },
+        FILL_OVERHEAD,
+      );
     }
     for (const [colour, addresses] of cells.fills) {
       for (const areas of areaAddresses(addresses)) {
-        await batch.add(areas.length, () => {
-          sheet.getRanges(areas).format.fill.color = colour;
-        });
+        await batch.add(
+          sizeOf(areas) + sizeOf(colour),
+          () => {
+            sheet.getRanges(areas).format.fill.color = colour;
+          },
+          FILL_OVERHEAD,
+        );
       }
     }
     for (const link of cells.links) {
