@@ -80,7 +80,7 @@ export function activitiesByDay(activities: readonly Activity[]): [IsoDate, Acti
 function groupByDay(activities: readonly Activity[]): [IsoDate, Activity[]][] {
   const days: [IsoDate, Activity[]][] = [];
   const n = activities.length;
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     const date = (activities[i] as Activity).date;
     let j = i + 1;
     while (j < n && (activities[j] as Activity).date === date) j++;
