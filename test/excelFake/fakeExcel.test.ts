@@ -78,6 +78,60 @@ describe("FakeExcel", () => {
     expect(fake.cellsOf("A").A1?.value).toBe("x");
   });
 
+  it("measures each sync's response: the JSON of what its loads and results return", async () => {
+    const fake = FakeExcel.fromSheets([{ name: "A", values: [["x", 2]] }]);
+    await fake.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("A");
+      sheet.getRange("A1:B1").load("values");
+      await context.sync();
+      sheet.getRange("A1").getCellProperties({ format: { fill: { color: true } } });
+      sheet.getRange("A1").values = [["y"]];
+      await context.sync();
+    });
+    expect(fake.responseSizes).toEqual([
+      // {"values":[["x",2]]} is 20 bytes, and 1 per result.
+      20 + 1,
+      // [[{"format":{"fill":{"color":"#FFFFFF"}}}]] is 43 bytes, and 1; a write returns nothing.
+      43 + 1,
+    ]);
+    expect(fake.largestResponseBytes).toBe(44);
+  });
+
+  it("refuses a response over 5 000 000 bytes: nothing it loaded becomes readable", async () => {
+    // "å" is 2 bytes in UTF-8: 2 600 000 of them are 5 200 000 bytes with the JSON around.
+    const fake = FakeExcel.fromSheets([{ name: "A", values: [["å".repeat(2_600_000)]] }]);
+    expect(fake.maxResponseBytes).toBe(5_000_000);
+    let readable: string | null = null;
+    await expect(
+      fake.run(async (context) => {
+        const sheet = context.workbook.worksheets.getItem("A");
+        const range = sheet.getRange("A1").load("values");
+        sheet.getRange("B1").values = [["skrivet"]];
+        try {
+          await context.sync();
+        } finally {
+          readable = codeOfThrow(() => range.values);
+        }
+      }),
+    ).rejects.toMatchObject({ code: "ResponsePayloadSizeLimitExceeded" });
+    expect(readable).toBe("PropertyNotLoaded");
+    // The batch ran: its write stays, as Excel ran it before the response was too large.
+    expect(fake.cellsOf("A").B1?.value).toBe("skrivet");
+    expect(fake.responseLimitFailures).toBe(1);
+    expect(fake.largestResponseBytes).toBeGreaterThan(5_200_000);
+    expect(fake.largestDeliveredResponseBytes).toBe(0);
+
+    // Switched off, the same read is delivered (and still measured).
+    fake.maxResponseBytes = Infinity;
+    const value: unknown = await fake.run(async (context) => {
+      const range = context.workbook.worksheets.getItem("A").getRange("A1").load("values");
+      await context.sync();
+      return (range.values as unknown[][])[0]?.[0];
+    });
+    expect(typeof value === "string" ? value.length : 0).toBe(2_600_000);
+    expect(fake.largestDeliveredResponseBytes).toBeGreaterThan(5_200_000);
+  });
+
   it("fails notes where ExcelApi 1.18 is missing", async () => {
     const fake = FakeExcel.fromSheets([{ name: "A", values: [["x"]] }], {
       isSetSupported: () => false,

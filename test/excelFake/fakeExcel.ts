@@ -7,6 +7,18 @@
  * the last sync (a sheet's name, a range's or RangeAreas' address, a note's cell), which Office
  * sends as well; proxies are counted.
  *
+ * Responses are measured too: the UTF-8 bytes of the JSON of what every load and every
+ * ClientResult of the sync returns — per loaded object its loaded properties as one object
+ * ({"address":…,"values":[[…]],"numberFormat":[[…]]}, a collection's items as an array of such
+ * objects, isNullObject where the proxy is nullable), a getCellProperties result as its grid of
+ * property objects — plus one byte per result. That is the data Office.js's response carries for
+ * them, without its framing ({"Results":[{"ActionId":…,"Value":{"_ReferenceId":…, …}}]}: some tens
+ * of bytes per result), the same approximation as for requests. A sync whose response passes
+ * maxResponseBytes fails with ResponsePayloadSizeLimitExceeded (Excel on the web's code for a
+ * response over its 5 MB; RequestPayloadSizeLimitExceeded is the request's) and delivers
+ * nothing: no property it loaded becomes readable, as a failed sync in Office. Its writes stay
+ * applied (Excel ran the batch before the response was too large to send).
+ *
  * Plain TypeScript without Node imports: the browser E2E tests bundle it into a page.
  *
  * Cells behave like Excel's where it matters for safety: a string written through `values`
@@ -79,6 +91,11 @@ export interface FakeOptions {
   lambda?: boolean;
   /** Largest request accepted (Excel on the web: 5 MB). */
   maxRequestBytes?: number;
+  /**
+   * Largest response delivered (Excel on the web: 5 MB, 5 000 000 here: Microsoft's "5 MB" read
+   * as the smaller figure); Infinity switches the check off. Measured either way.
+   */
+  maxResponseBytes?: number;
 }
 
 interface SheetState {
@@ -157,6 +174,14 @@ export class FakeExcel {
   proxyCount = 0;
   /** Each sync's request size, in order. */
   requestSizes: number[] = [];
+  /** The largest response of a sync, refused or not. */
+  largestResponseBytes = 0;
+  /** The largest response delivered (at most maxResponseBytes). */
+  largestDeliveredResponseBytes = 0;
+  /** Each sync's response size, in order (a refused one's too). */
+  responseSizes: number[] = [];
+  /** Syncs that failed because their response passed maxResponseBytes. */
+  responseLimitFailures = 0;
   suspendCalculationCalls = 0;
   /** The longest address given to worksheet.getRanges. */
   longestAreasAddress = 0;
@@ -164,6 +189,7 @@ export class FakeExcel {
   readonly isSetSupported: (set: string, version: string) => boolean;
   readonly lambda: boolean;
   readonly maxRequestBytes: number;
+  maxResponseBytes: number;
   /** Sheets in tab order. */
   sheets: SheetState[] = [];
   names: NameState[] = [];
@@ -187,6 +213,7 @@ export class FakeExcel {
     this.isSetSupported = options.isSetSupported ?? (() => true);
     this.lambda = options.lambda ?? true;
     this.maxRequestBytes = options.maxRequestBytes ?? 5 * 1024 * 1024;
+    this.maxResponseBytes = options.maxResponseBytes ?? 5_000_000;
   }
 
   static fromSheets(sheets: FakeSheetInit[], options?: FakeOptions): FakeExcel {
@@ -240,6 +267,10 @@ export class FakeExcel {
     this.largestRequestBytes = 0;
     this.proxyCount = 0;
     this.requestSizes = [];
+    this.largestResponseBytes = 0;
+    this.largestDeliveredResponseBytes = 0;
+    this.responseSizes = [];
+    this.responseLimitFailures = 0;
     this.suspendCalculationCalls = 0;
     this.longestAreasAddress = 0;
   }
@@ -508,6 +539,9 @@ class FakeRequestContext {
   private queue: QueuedOperation[] = [];
   /** Bytes of the object paths (their arguments) made since the last sync. */
   private pathBytes = 0;
+  /** The sync being applied: its response bytes so far, and what it delivers if it succeeds. */
+  private responseBytes = 0;
+  private deliveries: (() => void)[] = [];
 
   constructor(readonly fake: FakeExcel) {
     this.workbook = new FakeWorkbook(this);
@@ -521,6 +555,15 @@ class FakeRequestContext {
   /** An object path with arguments (getItem(name), getRange(address) …) goes into the request. */
   path(description: unknown): void {
     this.pathBytes += utf8Bytes(JSON.stringify(description)) + 1;
+  }
+
+  /**
+   * A result of the sync being applied: `data` (what Office would send back) is measured, and
+   * `deliver` makes it readable once the whole sync succeeded.
+   */
+  respond(data: unknown, deliver: () => void): void {
+    this.responseBytes += utf8Bytes(JSON.stringify(data)) + 1;
+    this.deliveries.push(deliver);
   }
 
   sync(): Promise<void> {
@@ -539,6 +582,8 @@ class FakeRequestContext {
     }
     fake.beforeSync?.(fake.syncCount);
     const failure = fake.failOperation;
+    this.responseBytes = 0;
+    this.deliveries = [];
     try {
       for (const [index, op] of queue.entries()) {
         if (failure && failure.sync === fake.syncCount && failure.index === index) {
@@ -548,6 +593,7 @@ class FakeRequestContext {
         op.apply();
       }
     } catch (error) {
+      this.deliveries = [];
       return Promise.reject(
         error instanceof FakeOfficeError
           ? error
@@ -557,6 +603,22 @@ class FakeRequestContext {
             ),
       );
     }
+    const response = this.responseBytes;
+    const deliveries = this.deliveries;
+    this.deliveries = [];
+    fake.responseSizes.push(response);
+    fake.largestResponseBytes = Math.max(fake.largestResponseBytes, response);
+    if (response > fake.maxResponseBytes) {
+      fake.responseLimitFailures++;
+      return Promise.reject(
+        new FakeOfficeError(
+          "ResponsePayloadSizeLimitExceeded",
+          "The response payload size has exceeded the limit.",
+        ),
+      );
+    }
+    fake.largestDeliveredResponseBytes = Math.max(fake.largestDeliveredResponseBytes, response);
+    for (const deliver of deliveries) deliver();
     return Promise.resolve();
   }
 
@@ -580,6 +642,11 @@ abstract class FakeProxy {
     return this.loaded.get(property) as T;
   }
 
+  /** Makes properties read at sync time readable (once the sync succeeded). */
+  deliver(data: Record<string, unknown>): void {
+    for (const [p, value] of Object.entries(data)) this.loaded.set(p, value);
+  }
+
   /** Reads a property from the state at sync time. */
   protected abstract read(property: string): unknown;
 
@@ -591,11 +658,14 @@ abstract class FakeProxy {
   load(options?: string | string[] | { select?: string }): this {
     const properties = loadList(options);
     this.ctx.enqueue({ op: "load", properties }, () => {
+      const data: Record<string, unknown> = {};
       const isNull = this.isNull();
-      if (isNull !== undefined) this.loaded.set("isNullObject", isNull);
+      if (isNull !== undefined) data.isNullObject = isNull;
       // A null object loads nothing but isNullObject; its other properties stay unreadable.
-      if (isNull === true) return;
-      for (const p of properties) this.loaded.set(p, this.read(p));
+      if (isNull !== true) for (const p of properties) data[p] = this.read(p);
+      this.ctx.respond(data, () => {
+        this.deliver(data);
+      });
     });
     return this;
   }
@@ -662,11 +732,17 @@ class FakeWorksheetCollection extends FakeProxy {
   override load(options?: string | string[] | { select?: string }): this {
     const properties = loadList(options).map((p) => p.replace(/^items\//, ""));
     this.ctx.enqueue({ op: "loadWorksheets", properties }, () => {
-      this.loadedItems = this.ctx.fake.sheets.map((state) => {
+      const items = this.ctx.fake.sheets.map((state) => {
         const sheet = new FakeWorksheet(this.ctx, () => state, false);
-        sheet.snapshot(properties);
-        return sheet;
+        return { sheet, data: sheet.snapshot(properties) };
       });
+      this.ctx.respond(
+        items.map((i) => i.data),
+        () => {
+          for (const { sheet, data } of items) sheet.deliver(data);
+          this.loadedItems = items.map((i) => i.sheet);
+        },
+      );
     });
     return this;
   }
@@ -736,8 +812,11 @@ class FakeWorksheet extends FakeProxy {
     return sheet;
   }
 
-  snapshot(properties: string[]): void {
-    for (const p of properties) this.loaded.set(p, this.read(p));
+  /** The properties' values now (what a collection's load returns for this item). */
+  snapshot(properties: string[]): Record<string, unknown> {
+    const data: Record<string, unknown> = {};
+    for (const p of properties) data[p] = this.read(p);
+    return data;
   }
 
   protected override isNull(): boolean | undefined {
@@ -1021,24 +1100,25 @@ class FakeRange extends FakeProxy {
     const result = new FakeClientResult<unknown[][]>();
     this.ctx.enqueue({ op: "getCellProperties", options }, () => {
       const { sheet, rect } = this.required();
-      result.set(
-        this.ctx.fake.grid(rect, sheet, (cell, key) => {
-          const out: Record<string, unknown> = {};
-          if (options.address === true) out.address = `${quoteSheet(sheet.name)}!${key}`;
-          const format: Record<string, unknown> = {};
-          if (options.format?.fill) {
-            const fill: Record<string, unknown> = {};
-            if (options.format.fill.color === true) fill.color = cell.fill ?? "#FFFFFF";
-            if (options.format.fill.pattern === true) {
-              fill.pattern = cell.fill === null ? "None" : "Solid";
-            }
-            format.fill = fill;
+      const grid = this.ctx.fake.grid(rect, sheet, (cell, key) => {
+        const out: Record<string, unknown> = {};
+        if (options.address === true) out.address = `${quoteSheet(sheet.name)}!${key}`;
+        const format: Record<string, unknown> = {};
+        if (options.format?.fill) {
+          const fill: Record<string, unknown> = {};
+          if (options.format.fill.color === true) fill.color = cell.fill ?? "#FFFFFF";
+          if (options.format.fill.pattern === true) {
+            fill.pattern = cell.fill === null ? "None" : "Solid";
           }
-          if (options.format?.font?.bold === true) format.font = { bold: cell.bold };
-          if (options.format) out.format = format;
-          return out;
-        }),
-      );
+          format.fill = fill;
+        }
+        if (options.format?.font?.bold === true) format.font = { bold: cell.bold };
+        if (options.format) out.format = format;
+        return out;
+      });
+      this.ctx.respond(grid, () => {
+        result.set(grid);
+      });
     });
     return result;
   }
@@ -1378,9 +1458,10 @@ class FakeWorkbookTables extends FakeProxy {
 
   override load(options?: string | string[] | { select?: string }): this {
     this.ctx.enqueue({ op: "loadTables", options: loadList(options) }, () => {
-      this.loadedItems = this.ctx.fake.sheets.flatMap((s) =>
-        s.tables.map((t) => ({ name: t.name })),
-      );
+      const items = this.ctx.fake.sheets.flatMap((s) => s.tables.map((t) => ({ name: t.name })));
+      this.ctx.respond(items, () => {
+        this.loadedItems = items;
+      });
     });
     return this;
   }
@@ -1492,11 +1573,17 @@ class FakeNamedItemCollection extends FakeProxy {
   override load(options?: string | string[] | { select?: string }): this {
     const properties = loadList(options).map((p) => p.replace(/^items\//, ""));
     this.ctx.enqueue({ op: "loadNames", properties }, () => {
-      this.loadedItems = this.ctx.fake.names.map((state) => {
+      const items = this.ctx.fake.names.map((state) => {
         const item = new FakeNamedItem(this.ctx, () => state, false);
-        item.snapshot(properties);
-        return item;
+        return { item, data: item.snapshot(properties) };
       });
+      this.ctx.respond(
+        items.map((i) => i.data),
+        () => {
+          for (const { item, data } of items) item.deliver(data);
+          this.loadedItems = items.map((i) => i.item);
+        },
+      );
     });
     return this;
   }
@@ -1536,8 +1623,11 @@ class FakeNamedItem extends FakeProxy {
     super(ctx);
   }
 
-  snapshot(properties: string[]): void {
-    for (const p of properties) this.loaded.set(p, this.read(p));
+  /** The properties' values now (what a collection's load returns for this item). */
+  snapshot(properties: string[]): Record<string, unknown> {
+    const data: Record<string, unknown> = {};
+    for (const p of properties) data[p] = this.read(p);
+    return data;
   }
 
   private state(): NameState {

@@ -20,9 +20,11 @@
  *   replace.ts with no marks: 2 syncs.
  *   replaceMarks (a validation) right after readSheets: replace.ts, 2 syncs; otherwise clearMarks
  *   then markCells.
- * A request (the reads as the writes) is split into further syncs only when its estimated size
- * passes the request budget (support.ts), so the count grows with the bytes sent, never per sheet
- * or per finding.
+ * A request (the reads as the writes) is split into further syncs only when its estimated size,
+ * or the response expected for its reads, passes its budget (support.ts), so the count grows with
+ * the bytes sent and received, never per sheet or per finding. A read Excel refuses for its
+ * response's size anyway (a cell's own note can be long) is made again in halves; records too
+ * large for one response are read by parts (usedRanges.ts).
  * The sheet names come first because Office does not document what happens when one chains
  * calls on a null object (worksheets.getItemOrNullObject(…).getRange(…)); reading a sheet the
  * port knows exists never fails the batch.
@@ -50,11 +52,14 @@ import {
   type MarkRecord,
   type RecordState,
 } from "./records";
+import { readUsedRanges } from "./usedRanges";
 import {
   areaAddresses,
   FILL_OVERHEAD,
   findName,
   isChangedWorkbookError,
+  isPayloadLimitError,
+  OPERATION_OVERHEAD,
   literal,
   localAddress,
   RequestBatch,
@@ -212,6 +217,41 @@ export function loadRecords(context: Excel.RequestContext): Excel.Range {
     .load("address,values");
 }
 
+/** The records sheet's used range, by parts (when one response cannot hold it). */
+export async function readRecordsByParts(context: Excel.RequestContext): Promise<RecordsRead> {
+  const { data } = await readUsedRanges(
+    context,
+    [{ sheet: MARKS_SHEET_NAME, formats: false }],
+    false,
+  );
+  const read = data[0];
+  return { address: read?.address ?? null, values: read?.values ?? [] };
+}
+
+/**
+ * The response expected for a getCellProperties(FILL_PROPERTIES) per cell:
+ * {"format":{"fill":{"color":"#FFFFFF","pattern":"None"}}} is 55 bytes; a longer pattern name
+ * ("RectangularGradient") and Office.js's own fields in each object are counted in the 80.
+ */
+export const FILL_CELL_RESPONSE = 80;
+/**
+ * The response expected for a note read whose text is not known (a cell's own note, if any):
+ * {"isNullObject":true} is 21 bytes; a note of a few sentences about 200. Longer ones are what the
+ * read batch's halving is for.
+ */
+export const NOTE_RESPONSE = 200;
+
+/** The response expected for the fills of a row run ("B3:H3"). */
+export function fillResponseSize(range: string): number {
+  const rect = parseRange(range);
+  return (rect ? rangeSize(rect) : 1) * FILL_CELL_RESPONSE;
+}
+
+/** The response expected for reading a note that should be Schemakoll's for this record. */
+export function markNoteResponse(record: MarkRecord): number {
+  return record.messages.length === 0 ? NOTE_RESPONSE : sizeOf(markNoteText(record)) + 50;
+}
+
 /** The records sheet's used range as read (address null: the sheet is empty). */
 export interface RecordsRead {
   address: string | null;
@@ -329,10 +369,8 @@ export async function markCells(
     const hasRecords = names.includes(MARKS_SHEET_NAME);
 
     // Sync 2: the records, and each cell's own fill and note (and the names again if known).
-    const reads = new RequestBatch(context);
-    const namesNow = known === undefined ? null : context.workbook.worksheets.load("items/name");
-    const recordsRange = hasRecords ? loadRecords(context) : null;
-    reads.fixed(() => undefined); // the two loads just queued
+    // More syncs only when the request or the response expected would pass its budget; records
+    // too large to come back with the rest are read by parts first (usedRanges.ts).
     const sheetProxies = new Map<string, Excel.Worksheet>();
     const sheetOf = (name: string): Excel.Worksheet => {
       let sheet = sheetProxies.get(name);
@@ -342,51 +380,100 @@ export async function markCells(
       }
       return sheet;
     };
-    const fills: {
+    type FillRead = {
       sheet: string;
       range: string;
       result: OfficeExtension.ClientResult<CellPropertiesFill[][]>;
-    }[] = [];
+    };
+    const fills = new Map<string, FillRead>();
     const notes = new Map<string, Excel.Note>();
-    try {
-      // More syncs only when the reads alone would pass the request budget.
+    const got: { names: Excel.WorksheetCollection | null; records: Excel.Range | null } = {
+      names: null,
+      records: null,
+    };
+    let existing: RecordsRead | null = null;
+    const readAll = async (withRecords: boolean): Promise<void> => {
+      const reads = new RequestBatch(context);
+      reads.onRetry = () => {
+        sheetProxies.clear();
+      };
+      if (known !== undefined) {
+        await reads.add(
+          0,
+          () => {
+            got.names = context.workbook.worksheets.load("items/name");
+          },
+          OPERATION_OVERHEAD,
+          sizeOf(names),
+        );
+      }
+      if (withRecords) {
+        // Its size is not known: 0, and read by parts if Excel refuses it.
+        await reads.add(0, () => {
+          got.records = loadRecords(context);
+        });
+      }
       for (const [sheet, set] of ranges) {
         for (const range of set) {
-          await reads.add(readSize(sheet, range) + FILL_READ_SIZE, () => {
-            const result = sheetOf(sheet).getRange(range).getCellProperties(FILL_PROPERTIES);
-            fills.push({ sheet, range, result });
-          });
+          await reads.add(
+            readSize(sheet, range) + FILL_READ_SIZE,
+            () => {
+              const result = sheetOf(sheet).getRange(range).getCellProperties(FILL_PROPERTIES);
+              fills.set(`${sheet}\u0000${range}`, { sheet, range, result });
+            },
+            OPERATION_OVERHEAD,
+            fillResponseSize(range),
+          );
         }
       }
       if (notesSupported) {
         for (const [k, p] of planned) {
-          await reads.add(readSize(p.sheet, p.address), () => {
-            notes.set(k, sheetOf(p.sheet).notes.getItemOrNullObject(p.address).load("content"));
-          });
+          await reads.add(
+            readSize(p.sheet, p.address),
+            () => {
+              notes.set(k, sheetOf(p.sheet).notes.getItemOrNullObject(p.address).load("content"));
+            },
+            OPERATION_OVERHEAD,
+            NOTE_RESPONSE,
+          );
         }
       }
       await reads.flush();
+    };
+    try {
+      try {
+        await readAll(hasRecords);
+        if (got.records !== null) existing = recordsRead(got.records);
+      } catch (error) {
+        if (!hasRecords || !isPayloadLimitError(error)) throw error;
+        // The records alone are too large for one response: by parts, then the rest.
+        existing = await readRecordsByParts(context);
+        fills.clear();
+        notes.clear();
+        sheetProxies.clear();
+        await readAll(false);
+      }
     } catch (error) {
       if (known !== undefined && isChangedWorkbookError(error)) return false;
       throw error;
     }
+    const namesRead = got.names;
     if (
-      namesNow !== null &&
+      namesRead !== null &&
       !sameNames(
-        namesNow.items.map((s) => s.name),
+        namesRead.items.map((s) => s.name),
         names,
       )
     ) {
       return false;
     }
-    const existing = recordsRange === null ? null : recordsRead(recordsRange);
     const state = recordsOf(existing);
     let added = 0;
     for (const k of planned.keys()) if (!state.records.has(k)) added++;
     if (state.records.size + added > MAX_MARKED_CELLS) throw tooManyCells();
 
     const ownFills = new Map<string, Record<string, unknown>>();
-    for (const { sheet, range, result } of fills) {
+    for (const { sheet, range, result } of fills.values()) {
       const rect = parseRange(range);
       if (!rect) continue;
       result.value.forEach((row, r) => {
@@ -493,10 +580,12 @@ export async function clearMarks(run: ExcelRun, notesSupported: boolean): Promis
     const names = await loadSheetNames(context);
     if (!names.includes(MARKS_SHEET_NAME)) return 0;
 
-    // Sync 2: the records.
-    const recordsRange = loadRecords(context);
-    await context.sync();
-    const existing = recordsRead(recordsRange);
+    // Sync 2: the records (by parts when one response cannot hold them: usedRanges.ts).
+    const { data } = await readUsedRanges(context, [{ sheet: MARKS_SHEET_NAME, formats: false }]);
+    const existing: RecordsRead = {
+      address: data[0]?.address ?? null,
+      values: data[0]?.values ?? [],
+    };
     const state = recordsOf(existing);
 
     // Sync 3: each marked cell's fill and note now.
@@ -509,36 +598,55 @@ export async function clearMarks(run: ExcelRun, notesSupported: boolean): Promis
       }
       return sheet;
     };
-    const checks: { record: MarkRecord; note: Excel.Note | null }[] = [];
-    const fills: {
-      sheet: string;
-      range: string;
-      result: OfficeExtension.ClientResult<CellPropertiesFill[][]>;
-    }[] = [];
+    const noteReads = new Map<string, Excel.Note>();
+    const fills = new Map<
+      string,
+      {
+        sheet: string;
+        range: string;
+        result: OfficeExtension.ClientResult<CellPropertiesFill[][]>;
+      }
+    >();
     // A record of a sheet that is gone (or was renamed) has nothing left to restore.
     const present = [...state.records.values()].filter((r) => names.includes(r.sheet));
-    // More syncs only when the reads alone would pass the request budget. Fills by row runs.
+    // More syncs only when the request or the response expected would pass its budget (and in
+    // halves when Excel refuses one anyway). Fills by row runs.
     const reads = new RequestBatch(context);
+    reads.onRetry = () => {
+      sheetProxies.clear();
+    };
     for (const [sheet, set] of rowRuns(present)) {
       for (const range of set) {
-        await reads.add(readSize(sheet, range) + FILL_READ_SIZE, () => {
-          const result = sheetOf(sheet).getRange(range).getCellProperties(FILL_PROPERTIES);
-          fills.push({ sheet, range, result });
-        });
+        await reads.add(
+          readSize(sheet, range) + FILL_READ_SIZE,
+          () => {
+            const result = sheetOf(sheet).getRange(range).getCellProperties(FILL_PROPERTIES);
+            fills.set(`${sheet}\u0000${range}`, { sheet, range, result });
+          },
+          OPERATION_OVERHEAD,
+          fillResponseSize(range),
+        );
       }
     }
     for (const record of present) {
-      if (!notesSupported || record.messages.length === 0) {
-        checks.push({ record, note: null });
-        continue;
-      }
-      await reads.add(readSize(record.sheet, record.address), () => {
-        const note = sheetOf(record.sheet).notes.getItemOrNullObject(record.address);
-        checks.push({ record, note: note.load("content") });
-      });
+      if (!notesSupported || record.messages.length === 0) continue;
+      const k = recordKey(record.sheet, record.address);
+      await reads.add(
+        readSize(record.sheet, record.address),
+        () => {
+          const note = sheetOf(record.sheet).notes.getItemOrNullObject(record.address);
+          noteReads.set(k, note.load("content"));
+        },
+        OPERATION_OVERHEAD,
+        markNoteResponse(record),
+      );
     }
     if (present.length > 0) await reads.flush();
-    const fillNow = fillsByCell(fills);
+    const checks = present.map((record) => ({
+      record,
+      note: noteReads.get(recordKey(record.sheet, record.address)) ?? null,
+    }));
+    const fillNow = fillsByCell([...fills.values()]);
 
     // Sync 4: the restores, then the records go.
     const batch = new WriteBatch(context);

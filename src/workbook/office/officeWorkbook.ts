@@ -3,15 +3,21 @@
  * Excel.run (two for a full replaceMarks) with a fixed number of context.sync() calls, whatever
  * the number of sheets, participants or findings (design.md):
  *
- *   readSheets 2 · replaceMarks 2 after readSheets (1 when no mark changes), else ≤ 7 ·
+ *   readSheets 2 (more when the values pass Excel on the web's 5 MB response: usedRanges.ts) ·
+ *   replaceMarks 2 after readSheets (1 when no mark changes), else ≤ 7 ·
  *   markCells 3 (2 after readSheets) · clearMarks ≤ 4 (≤ 2 after readSheets) · writeSheet 2 ·
  *   select 2 · writeCells ≤ 3 · appendRows ≤ 4 · listNames 1 · setNames 2 · deleteNames 2 ·
  *   lambdaSupported ≤ 1
  *
- * A validation (readSheets, then replaceMarks) is therefore 4 syncs.
+ * A validation (readSheets, then replaceMarks) is therefore 4 syncs while the workbook's values
+ * fit in one response.
  *
- * (a write whose estimated size passes Excel on the web's request limit is split into more
- * syncs: that count grows with the bytes written only; see support.ts). No Excel type leaves
+ * Excel on the web refuses a request AND a response over 5 MB. A write whose estimated size
+ * passes the request budget is split into more syncs, and so is a read whose expected response
+ * passes the response budget (support.ts); readSheets reads by parts when the whole read is
+ * refused (usedRanges.ts: the sizes, then row bands under the budget), and starts that way when
+ * the last read had to. Those counts grow with the bytes only: the bench's 500 week grids (6.0 MB
+ * of values and formats) take 7 syncs to validate the first time, 6 after. No Excel type leaves
  * this folder: the port speaks plain data.
  *
  * The snapshot: readSheets loads, in its second sync, the hidden records sheet's used range
@@ -38,19 +44,21 @@ import {
 } from "../port";
 import { columnLetters, parseAddress, parseRange } from "../file/a1";
 import { sheetNameProblem } from "../file/writeSheet";
-import { clearMarks, loadRecords, markCells, recordsRead, type RecordsRead } from "./marks";
+import { clearMarks, markCells, type RecordsRead } from "./marks";
 import { replaceMarksAfterRead, type MarksSnapshot } from "./replace";
 import {
   findName,
   literal,
   localAddress,
   reading,
+  RESPONSE_BUDGET,
   sizeOf,
   writing,
   WriteBatch,
   type ApiVersionCheck,
   type ExcelRun,
 } from "./support";
+import { readUsedRanges, type UsedRangeData } from "./usedRanges";
 import { writeSheetModel } from "./writeSheet";
 
 const GENERAL = "General";
@@ -71,8 +79,8 @@ export interface OfficeWorkbookOptions {
 }
 
 /** The used range (values only) as SheetData anchored at A1, exactly as the file port reads. */
-function sheetData(name: string, range: Excel.Range): SheetData {
-  if (range.isNullObject) return { name, values: [], numberFormats: [] };
+function sheetData(name: string, range: UsedRangeData): SheetData {
+  if (range.address === null) return { name, values: [], numberFormats: [] };
   const area = parseRange(localAddress(range.address));
   if (!area) {
     throw new WorkbookReadError(
@@ -86,8 +94,8 @@ function sheetData(name: string, range: Excel.Range): SheetData {
       `Bladet ”${name}” är för stort för att läsas (${formatCount(rows)} rader × ${formatCount(cols)} kolumner); Schemakoll läser högst ${formatCount(WORKBOOK_LIMITS.maxGridCells)} celler per blad. Ta bort innehåll långt ner eller långt till höger som inte hör till schemat.`,
     );
   }
-  const source = range.values as unknown[][];
-  const formats = range.numberFormat as unknown[][];
+  const source = range.values;
+  const formats = range.numberFormat;
   const values: unknown[][] = [];
   const numberFormats: string[][] = [];
   for (let r = 1; r <= rows; r++) {
@@ -144,6 +152,11 @@ export class OfficeWorkbook implements WorkbookPort, NamesPort {
   /** Writes started so far, and running now (a snapshot is kept only if neither moved). */
   private writesStarted = 0;
   private writesRunning = 0;
+  /**
+   * Bytes per cell by sheet when the last readSheets had to read by parts: the next one starts
+   * that way, planned on them (null: the last read fitted in one response).
+   */
+  private lastReadRatios: Map<string, number> | null = null;
 
   constructor(
     private readonly run: ExcelRun = excelRun,
@@ -190,26 +203,38 @@ export class OfficeWorkbook implements WorkbookPort, NamesPort {
                 return found;
               });
         // Sync 2: every chosen sheet's used range (values only), in one request, and the
-        // records of the marks (for the snapshot).
-        const ranges = chosen.map((name) =>
-          context.workbook.worksheets
-            .getItem(name)
-            .getUsedRangeOrNullObject(true)
-            .load("address,values,numberFormat"),
+        // records of the marks (for the snapshot); by parts when that response would pass
+        // Excel on the web's limit (usedRanges.ts; straight away when the last read had to).
+        const hasRecords = all.includes(MARKS_SHEET_NAME);
+        const used = await readUsedRanges(
+          context,
+          [
+            ...chosen.map((sheet) => ({
+              sheet,
+              formats: true,
+              maxCells: WORKBOOK_LIMITS.maxGridCells,
+            })),
+            ...(hasRecords ? [{ sheet: MARKS_SHEET_NAME, formats: false }] : []),
+          ],
+          this.lastReadRatios === null,
+          this.lastReadRatios ?? undefined,
         );
-        const records = all.includes(MARKS_SHEET_NAME) ? loadRecords(context) : null;
-        await context.sync();
+        // A workbook that shrank back under one response is read in one sync again.
+        this.lastReadRatios = used.chunked && used.bytes > RESPONSE_BUDGET ? used.learned : null;
+        const ranges = used.data;
         const data = chosen.map((name, i) => {
           const range = ranges[i];
           if (!range) return { name, values: [], numberFormats: [] };
           return sheetData(name, range);
         });
-        const read: RecordsRead | null = records === null ? null : recordsRead(records);
+        const records = hasRecords ? ranges[chosen.length] : undefined;
+        const recordsNow: RecordsRead | null =
+          records === undefined ? null : { address: records.address, values: records.values };
         if (idle && started === this.writesStarted && this.writesRunning === 0) {
           this.snapshot = {
             names: all,
             visibility: sheets.map((s) => s.visibility),
-            records: read,
+            records: recordsNow,
             when: Date.now(),
           };
         }

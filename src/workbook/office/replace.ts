@@ -9,8 +9,11 @@
  *   where ExcelApi 1.18 has notes, the note of every cell whose record or mark has messages
  *   (only there does Schemakoll write or restore a note; see markRecords.ts).
  *   Sync B: the writes.
- * Either sync is split further only when its estimated size passes the request budget
- * (support.ts): at the bench's 500 schedule sheets neither is.
+ * Either sync is split further only when its estimated size, or the response expected for its
+ * reads, passes its budget (support.ts): at the bench's 500 schedule sheets neither is (sync A's
+ * response is 1.2 MB). The records are read again in bands whose response is known exactly (they
+ * are what readSheets just read), compared band by band; a read refused for its response's size
+ * all the same is made again in halves.
  *
  * When the names or records read in sync A differ from the snapshot, or sync A or B fails the
  * way a changed workbook does (a sheet deleted or renamed: ItemNotFound, InvalidArgument), the
@@ -42,18 +45,20 @@
  * Restores, records, marks: a failure anywhere leaves a workbook that clearMarks or the next
  * validation clears exactly.
  */
-import { MARK_FILL_ARGB, type CellMark } from "../port";
+import { MARK_FILL_ARGB, MARKS_SHEET_NAME, type CellMark } from "../port";
 import { parseRange } from "../file/a1";
 import {
   columnAddress,
+  FILL_CELL_RESPONSE,
   FILL_PROPERTIES,
   FILL_READ_SIZE,
-  loadRecords,
+  fillResponseSize,
+  markNoteResponse,
+  NOTE_RESPONSE,
   noteSize,
   plan,
   readSize,
   recordsOf,
-  recordsRead,
   sameNames,
   writeRecords,
   type CellPropertiesFill,
@@ -75,11 +80,15 @@ import {
   FILL_OVERHEAD,
   isChangedWorkbookError,
   localAddress,
+  OPERATION_OVERHEAD,
   RequestBatch,
   sizeOf,
   WriteBatch,
   type ExcelRun,
 } from "./support";
+
+/** Rows of records re-read in one operation: about 1 MB of response. */
+const RECORD_BAND = 1_000_000;
 
 /** What readSheets saw. */
 export interface MarksSnapshot {
@@ -172,52 +181,132 @@ export async function replaceMarksAfterRead(
 
     // Sync A: the snapshot checked, and every concerned cell's fill and note now (more syncs only
     // when the reads alone would pass the request budget).
+    // Every read states the response it expects: the records exactly (readSheets just read
+    // them), a fill per cell, a note by the text it should have (marks.ts).
     const reads = new RequestBatch(context);
-    const namesNow = context.workbook.worksheets.load("items/name");
-    const recordsNow = snapshot.records === null ? null : loadRecords(context);
-    reads.fixed(() => undefined); // the two loads just queued
-    const rangeFills: {
-      sheet: string;
-      range: string;
-      result: OfficeExtension.ClientResult<CellPropertiesFill[][]>;
-    }[] = [];
+    reads.onRetry = () => {
+      sheetProxies.clear();
+    };
+    const got: { names: Excel.WorksheetCollection | null; recordsArea: Excel.Range | null } = {
+      names: null,
+      recordsArea: null,
+    };
+    const rangeFills = new Map<
+      string,
+      {
+        sheet: string;
+        range: string;
+        result: OfficeExtension.ClientResult<CellPropertiesFill[][]>;
+      }
+    >();
     const cellFills = new Map<string, OfficeExtension.ClientResult<CellPropertiesFill[][]>>();
     const notes = new Map<string, Excel.Note>();
+    /** The records again: their used range's address, and its rows in bands as read before. */
+    const recordBands = new Map<number, { rows: unknown[][]; range: Excel.Range }>();
     // A note is read only where Schemakoll writes or restores one: a cell with messages, before
     // or after. A cell only filled keeps whatever note it has; its record's note says nothing
     // (see markRecords.ts), and is taken from the cell when it gets a message later.
-    const loadNote = async (k: string, sheet: string, address: string): Promise<void> => {
-      await reads.add(readSize(sheet, address), () => {
-        notes.set(k, sheetOf(sheet).notes.getItemOrNullObject(address).load("content"));
-      });
+    const loadNote = async (
+      k: string,
+      sheet: string,
+      address: string,
+      response: number,
+    ): Promise<void> => {
+      await reads.add(
+        readSize(sheet, address),
+        () => {
+          notes.set(k, sheetOf(sheet).notes.getItemOrNullObject(address).load("content"));
+        },
+        OPERATION_OVERHEAD,
+        response,
+      );
     };
     // Records of sheets that are gone (or renamed) have nothing left to restore, as in clearMarks.
     const present = new Set(snapshot.names);
     try {
+      await reads.add(
+        0,
+        () => {
+          got.names = context.workbook.worksheets.load("items/name");
+        },
+        OPERATION_OVERHEAD,
+        sizeOf(snapshot.names),
+      );
+      const before = snapshot.records;
+      if (before !== null) {
+        await reads.add(
+          0,
+          () => {
+            got.recordsArea = context.workbook.worksheets
+              .getItem(MARKS_SHEET_NAME)
+              .getUsedRangeOrNullObject(true)
+              .load("address");
+          },
+          OPERATION_OVERHEAD,
+          sizeOf(before.address),
+        );
+        const area = before.address === null ? null : parseRange(localAddress(before.address));
+        if (area) {
+          let start = 0;
+          while (start < before.values.length) {
+            let end = start;
+            let size = 0;
+            while (end < before.values.length && (end === start || size < RECORD_BAND)) {
+              size += sizeOf(before.values[end]) + 1;
+              end++;
+            }
+            const rows = before.values.slice(start, end);
+            const band = `${columnAddress(area.left)}${area.top + start}:${columnAddress(area.right)}${area.top + end - 1}`;
+            const index = start;
+            await reads.add(
+              readSize(MARKS_SHEET_NAME, band),
+              () => {
+                const range = sheetOf(MARKS_SHEET_NAME).getRange(band).load("values");
+                recordBands.set(index, { rows, range });
+              },
+              OPERATION_OVERHEAD,
+              size,
+            );
+            start = end;
+          }
+        }
+      }
       for (const [sheet, set] of ranges) {
         for (const range of set) {
-          await reads.add(readSize(sheet, range) + FILL_READ_SIZE, () => {
-            const result = sheetOf(sheet).getRange(range).getCellProperties(FILL_PROPERTIES);
-            rangeFills.push({ sheet, range, result });
-          });
+          await reads.add(
+            readSize(sheet, range) + FILL_READ_SIZE,
+            () => {
+              const result = sheetOf(sheet).getRange(range).getCellProperties(FILL_PROPERTIES);
+              rangeFills.set(`${sheet}\u0000${range}`, { sheet, range, result });
+            },
+            OPERATION_OVERHEAD,
+            fillResponseSize(range),
+          );
         }
       }
       for (const [k, record] of old.records) {
         if (!present.has(record.sheet)) continue;
         const hadNote = notesSupported && record.messages.length > 0;
         if (!planned.has(k)) {
-          await reads.add(readSize(record.sheet, record.address) + FILL_READ_SIZE, () => {
-            cellFills.set(
-              k,
-              sheetOf(record.sheet).getRange(record.address).getCellProperties(FILL_PROPERTIES),
-            );
-          });
+          await reads.add(
+            readSize(record.sheet, record.address) + FILL_READ_SIZE,
+            () => {
+              cellFills.set(
+                k,
+                sheetOf(record.sheet).getRange(record.address).getCellProperties(FILL_PROPERTIES),
+              );
+            },
+            OPERATION_OVERHEAD,
+            FILL_CELL_RESPONSE,
+          );
         }
-        if (hadNote) await loadNote(k, record.sheet, record.address);
+        if (hadNote) await loadNote(k, record.sheet, record.address, markNoteResponse(record));
       }
       if (notesSupported) {
         for (const [k, p] of planned) {
-          if (p.messages.length > 0 && !notes.has(k)) await loadNote(k, p.sheet, p.address);
+          if (p.messages.length > 0 && !notes.has(k)) {
+            await loadNote(k, p.sheet, p.address, NOTE_RESPONSE);
+          }
         }
       }
       await reads.flush();
@@ -225,19 +314,26 @@ export async function replaceMarksAfterRead(
       if (isChangedWorkbookError(error)) return "stale";
       throw error;
     }
+    const namesNow = got.names;
+    const recordsArea = got.recordsArea;
+    const recordsAddress =
+      recordsArea === null || recordsArea.isNullObject ? null : recordsArea.address;
     const unchanged =
+      namesNow !== null &&
       sameNames(
         namesNow.items.map((s) => s.name),
         snapshot.names,
       ) &&
-      (recordsNow === null || snapshot.records === null
-        ? recordsNow === snapshot.records
-        : JSON.stringify(recordsRead(recordsNow)) === JSON.stringify(snapshot.records));
+      (snapshot.records === null ||
+        (recordsAddress === snapshot.records.address &&
+          [...recordBands.values()].every(
+            ({ rows, range }) => JSON.stringify(range.values) === JSON.stringify(rows),
+          )));
     if (!unchanged) return "stale";
 
     const fillNow = new Map<string, Fill>();
     for (const [k, result] of cellFills) fillNow.set(k, result.value[0]?.[0]?.format?.fill);
-    for (const { sheet, range, result } of rangeFills) {
+    for (const { sheet, range, result } of rangeFills.values()) {
       const rect = parseRange(range);
       if (!rect) continue;
       result.value.forEach((row, r) => {

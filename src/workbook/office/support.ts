@@ -42,28 +42,80 @@ export const OPERATION_OVERHEAD = 250;
 export const FILL_OVERHEAD = 500;
 
 /**
+ * The same limit holds for what Excel sends back. A read's response cannot be known before it is
+ * made (a cell's text may be 1 byte or 30 000), so reads are planned on an estimate — exact where
+ * the port knows the data (the records readSheets just read), per cell elsewhere — under this
+ * budget, a million bytes below 5 000 000 for Office.js's framing ("Results", "ActionId",
+ * "_ReferenceId"… some tens of bytes per result; RESULT_OVERHEAD counts 100) and the estimate's
+ * error; and a read whose response still passes the limit is made again in halves (RequestBatch,
+ * usedRanges.ts), so no estimate has to be an upper bound.
+ */
+export const RESPONSE_BUDGET = 4_000_000;
+export const RESULT_OVERHEAD = 100;
+
+function isPayloadLimit(error: unknown): boolean {
+  const code = officeCode(error);
+  return code === "RequestPayloadSizeLimitExceeded" || code === "ResponsePayloadSizeLimitExceeded";
+}
+
+/** Whether Excel refused a request or a response for its size (Excel on the web's 5 MB). */
+export function isPayloadLimitError(error: unknown): boolean {
+  return isPayloadLimit(error);
+}
+
+interface Queued {
+  queue: () => void;
+  cost: number;
+  response: number;
+}
+
+/**
  * Operations queued for one or more syncs: a new sync starts when the next operation would make
- * the request too large.
+ * the request, or the response expected for it, too large.
+ *
+ * Reads (this class, not WriteBatch) are made again in halves when Excel refuses a sync for its
+ * size anyway (a response larger than estimated): each operation's `queue` is run again in the
+ * half it falls in, so it must only (re)create proxies and store them by key, never append. A
+ * single operation that is still refused fails the batch with Excel's error.
  */
 export class RequestBatch {
   /** Test hook: called with each request's estimate just before it is sent. */
   static observer: ((estimate: number) => void) | null = null;
   private size = 0;
+  private responseSize = 0;
+  /** The operations of the sync being built (reads only), to make again in halves. */
+  private pending: Queued[] = [];
+  /** Called before operations are made again (callers drop proxies cached across syncs). */
+  onRetry: (() => void) | null = null;
 
-  constructor(protected readonly context: Excel.RequestContext) {}
+  constructor(
+    protected readonly context: Excel.RequestContext,
+    private readonly retry = true,
+  ) {}
 
   /**
-   * Queues an operation sending `estimate` bytes of data (and `overhead` of framing); syncs
-   * first when the request would pass the budget.
+   * Queues an operation sending `estimate` bytes of data (and `overhead` of framing) and getting
+   * about `response` bytes back; syncs first when either would pass its budget.
    */
-  async add(estimate: number, queue: () => void, overhead = OPERATION_OVERHEAD): Promise<void> {
+  async add(
+    estimate: number,
+    queue: () => void,
+    overhead = OPERATION_OVERHEAD,
+    response = 0,
+  ): Promise<void> {
     const cost = estimate + overhead;
-    if (this.size > 0 && this.size + cost > REQUEST_BUDGET) {
+    const back = response === 0 ? 0 : response + RESULT_OVERHEAD;
+    if (
+      (this.size > 0 && this.size + cost > REQUEST_BUDGET) ||
+      (this.responseSize > 0 && this.responseSize + back > RESPONSE_BUDGET)
+    ) {
       await this.sync();
       this.afterSplit();
     }
     queue();
     this.size += cost;
+    this.responseSize += back;
+    if (this.retry) this.pending.push({ queue, cost, response: back });
   }
 
   /** An operation whose data is a few short names (counted as one operation). */
@@ -79,8 +131,36 @@ export class RequestBatch {
 
   protected async sync(): Promise<void> {
     RequestBatch.observer?.(this.size);
+    const pending = this.pending;
     this.size = 0;
-    await this.context.sync();
+    this.responseSize = 0;
+    this.pending = [];
+    try {
+      await this.context.sync();
+    } catch (error) {
+      if (!this.retry || pending.length < 2 || !isPayloadLimit(error)) throw error;
+      await this.inHalves(pending);
+    }
+  }
+
+  /** The operations again, in two syncs (each halved again if refused too). */
+  private async inHalves(operations: Queued[]): Promise<void> {
+    const middle = Math.ceil(operations.length / 2);
+    this.onRetry?.();
+    for (const half of [operations.slice(0, middle), operations.slice(middle)]) {
+      let size = 0;
+      for (const op of half) {
+        op.queue();
+        size += op.cost;
+      }
+      RequestBatch.observer?.(size);
+      try {
+        await this.context.sync();
+      } catch (error) {
+        if (half.length < 2 || !isPayloadLimit(error)) throw error;
+        await this.inHalves(half);
+      }
+    }
   }
 
   /** Queues what every further sync of the batch needs again. */
@@ -92,7 +172,7 @@ export class RequestBatch {
 /** Writes, with calculation suspended until each of their syncs. */
 export class WriteBatch extends RequestBatch {
   constructor(context: Excel.RequestContext) {
-    super(context);
+    super(context, false);
     this.fixed(() => {
       context.workbook.application.suspendApiCalculationUntilNextSync();
     });
@@ -185,6 +265,7 @@ export function isChangedWorkbookError(error: unknown): boolean {
 function officeDetail(error: unknown): string {
   switch (officeCode(error)) {
     case "RequestPayloadSizeLimitExceeded":
+    case "ResponsePayloadSizeLimitExceeded":
       return " Ändringen blev för stor för Excel på webben; försök med färre blad åt gången.";
     case "ItemNotFound":
       return " Något i arbetsboken ändrades under tiden (ett blad eller en cell saknas); försök igen.";

@@ -207,13 +207,14 @@ export async function writeSheetModel(run: ExcelRun, model: SheetModel): Promise
         let end = start;
         let size = 0;
         while (end < cells.rows && (end === start || size < 1_000_000)) {
-          size += sizeOf(cells.values[end]) + sizeOf(cells.formats[end]);
+          // A row's values and formats, and the comma after each row in both grids.
+          size += sizeOf(cells.values[end]) + sizeOf(cells.formats[end]) + 2;
           end++;
         }
         const address = `A${start + 1}:${last}${end}`;
         const values = cells.values.slice(start, end);
         const formats = cells.formats.slice(start, end);
-        await batch.add(size, () => {
+        await batch.add(size + sizeOf(address), () => {
           const range = sheet.getRange(address);
           // Formats first: a value is read the way its cell's format says.
           range.numberFormat = formats;
@@ -223,7 +224,7 @@ export async function writeSheetModel(run: ExcelRun, model: SheetModel): Promise
       }
     }
     for (const { address, formula } of cells.formulas) {
-      await batch.add(formula.length, () => {
+      await batch.add(sizeOf(formula) + sizeOf(address), () => {
         sheet.getRange(address).formulas = [[formula]];
       });
     }
@@ -248,7 +249,7 @@ export async function writeSheetModel(run: ExcelRun, model: SheetModel): Promise
       }
     }
     for (const link of cells.links) {
-      await batch.add(link.reference.length + link.text.length, () => {
+      await batch.add(sizeOf(link.reference) + sizeOf(link.text) + sizeOf(link.address), () => {
         sheet.getRange(link.address).hyperlink = {
           documentReference: link.reference,
           textToDisplay: link.text,
