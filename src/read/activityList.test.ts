@@ -766,3 +766,55 @@ describe("readActivityList: an Excel error value in a text column is unreadable,
     expect(findings.map((f) => f.refs[0]?.cell)).toEqual(["B2", "C2"]);
   });
 });
+
+describe("readActivityList: some participants only (the batches of a validation)", () => {
+  const rows: Rows = [
+    ["Deltagare", "Datum", "Start", "Slut", "Aktivitet", "Form"],
+    ["D1", "2024-03-05", "8.00", "12.00", "Jobbsökning", "På plats"],
+    ["D2", "2024-03-05", "8.00", "12.00", "Jobbsökning", "Ute i skogen"],
+    ["D2", "2024-03-06", "8.00", "12.00", "Jobbsökning", "#REF!"],
+    ["", "2024-03-06", "8.00", "12.00", "Jobbsökning", "På plats"],
+    ["D1", "2024-03-07", "8.00", "12.00", "Jobbsökning", "På plats"],
+  ];
+  const all = read(rows);
+  const keepD1 = (id: string) => id === "D1";
+
+  test("the rows of a participant left out are not read: no activities, no findings of theirs", () => {
+    const d1 = read(rows, { only: { keep: keepD1, errorRows: false } });
+    // D1's two rows (2 and 6) are read as without the filter; D2's rows 3 and 4 are skipped.
+    expect(d1.items).toEqual(all.items.filter((a) => a.participantId === "D1"));
+    expect(d1.items).toHaveLength(2);
+    expect(d1.findings.some((f) => f.participantId === "D2")).toBe(false);
+    // The row without a participant is still reported (its cell is read before the filter).
+    expect(d1.findings.map((f) => f.refs[0]?.cell)).toEqual(["A5"]);
+  });
+
+  test("with errorRows, a left-out row holding an Excel error is read so its cell is reported", () => {
+    const d1 = read(rows, { only: { keep: keepD1, errorRows: true } });
+    // Row 4's #REF! (F4) is reported as without the filter (no participant); D2's unreadable
+    // form in row 3 is not (row 3 holds no error value, so it is skipped).
+    const cells = (fs: typeof all.findings) => fs.map((f) => f.refs[0]?.cell);
+    expect(cells(all.findings)).toEqual(["F3", "A5", "F4"]);
+    expect(cells(d1.findings.filter((f) => f.participantId !== "D2"))).toEqual(["A5", "F4"]);
+  });
+
+  test("remembered rows: a later read visits only the rows with a kept participant", () => {
+    const memo = new WeakMap();
+    const data = sheet(rows);
+    readActivityList(data, {
+      ...OPTIONS,
+      only: { keep: () => false, errorRows: false },
+      rowsMemo: memo,
+    });
+    // Rows 2, 3, 4 and 6 have a participant (0-based 1, 2, 3, 5); row 5 has none.
+    expect([...(memo.get(data) as { rows: Int32Array }).rows]).toEqual([1, 2, 3, 5]);
+    const again = readActivityList(data, {
+      ...OPTIONS,
+      only: { keep: keepD1, errorRows: false },
+      rowsMemo: memo,
+    });
+    expect(again.items).toEqual(all.items.filter((a) => a.participantId === "D1"));
+    // Nothing without a participant: that is the errorRows read's to report.
+    expect(again.findings).toEqual([]);
+  });
+});

@@ -22,12 +22,18 @@ import {
   type ParsedActivity,
 } from "../domain/activityText";
 import type { IsoDate } from "../domain/date";
-import type { Activity, ActivityAttendance, ReadFinding, SheetData } from "../domain/model";
+import type {
+  Activity,
+  ActivityAttendance,
+  ReadFinding,
+  SheetData,
+  SheetMap,
+} from "../domain/model";
 import type { Programme } from "../domain/programmes";
 import type { Minutes } from "../domain/time";
 import { matchCategory } from "../domain/vocabulary/match";
 import type { Vocabulary } from "../domain/vocabulary/types";
-import { ACTIVITY_LIST_LAYOUT, type ActivityListConcept } from "./headers";
+import { ACTIVITY_LIST_LAYOUT, type ActivityListConcept, type HeaderMatch } from "./headers";
 import {
   cannotRead,
   errorFindings,
@@ -35,6 +41,7 @@ import {
   Grid,
   locateTable,
   quote,
+  type LocatedTable,
   unreadable,
   type ReadResult,
   type TableOptions,
@@ -42,6 +49,7 @@ import {
 import {
   classifyReason,
   foldWords,
+  isExcelError,
   parseAttendanceWord,
   parseCertificate,
   parseDateCell,
@@ -65,6 +73,36 @@ export interface ActivityListOptions extends TableOptions {
   startOf?: (participantId: string) => IsoDate | null;
   /** The year of a date without one when the participant has no startdatum. */
   defaultYear?: number | null;
+  /**
+   * Only the rows of some participants (all when absent): a row whose participant `keep`
+   * rejects is skipped after its participant cell is read, unless `errorRows` is set and the
+   * row holds an Excel error value — then it is read in full, so that the cells reported as
+   * unreadable errors (errorFindings, no participant) are the same as in a read of every row.
+   * The items and findings of such a row are the caller's to drop.
+   */
+  only?: { keep: (participantId: string) => boolean; errorRows: boolean } | null;
+  /**
+   * What an earlier read of the same, unchanged sheet with the same `map` found (the batches
+   * of one validation): the sheet's cells, its header and its rows with a participant. A read
+   * with `only` and without `errorRows` then visits just the rows of the participants it
+   * keeps, not every row of the sheet. Such a read does not report the rows without a
+   * participant or the error values outside the rows it reads (those findings belong to no
+   * participant: the read with `errorRows` reports them).
+   */
+  rowsMemo?: ActivityRowsMemo;
+}
+
+/** See ActivityListOptions.rowsMemo: per sheet, what the first read with a memo found. */
+export type ActivityRowsMemo = WeakMap<SheetData, RememberedList>;
+
+interface RememberedList {
+  /** The `map` the sheet was read with. */
+  mapIn: SheetMap | null;
+  grid: Grid;
+  located: LocatedTable<ActivityListConcept>;
+  /** The data rows with a participant, and each one's participant as written. */
+  rows: Int32Array;
+  ids: string[];
 }
 
 const NO_VOCABULARY: Vocabulary = { id: "", source: "", categories: [] };
@@ -132,8 +170,14 @@ export function readActivityList(
   sheet: SheetData,
   options: ActivityListOptions,
 ): ReadResult<Activity[]> {
-  const grid = new Grid(sheet);
-  const located = locateTable(grid, ACTIVITY_LIST_LAYOUT, options);
+  const only = options.only ?? null;
+  const mapIn = options.map ?? null;
+  const memo = options.rowsMemo ?? null;
+  const known = memo?.get(sheet);
+  const remembered =
+    only !== null && !only.errorRows && known !== undefined && known.mapIn === mapIn ? known : null;
+  const grid = remembered?.grid ?? new Grid(sheet);
+  const located = remembered?.located ?? locateTable(grid, ACTIVITY_LIST_LAYOUT, options);
   if (located === null) return { items: [], findings: [], map: null };
   const { header, map } = located;
   const at = (concept: ActivityListConcept): number | undefined => header.columns[concept];
@@ -142,13 +186,22 @@ export function readActivityList(
   const findings: ReadFinding[] = [];
 
   const participantColumn = at("participant") ?? 0;
-  for (const { r, participantId } of participantRows(
-    grid,
-    ACTIVITY_LIST_LAYOUT,
-    header,
-    participantColumn,
-    findings,
-  )) {
+  const record =
+    memo === null || known !== undefined
+      ? null
+      : (rows: Int32Array, ids: string[]) => {
+          memo.set(sheet, { mapIn, grid, located, rows, ids });
+        };
+  for (const { r, participantId } of remembered !== null
+    ? memoRows(remembered, only?.keep ?? (() => true))
+    : allRows(grid, header, participantColumn, findings, record)) {
+    if (
+      only !== null &&
+      remembered === null &&
+      !only.keep(participantId) &&
+      !(only.errorRows && grid.row(r).some((v) => isExcelError(v)))
+    )
+      continue;
     // Date: required.
     const dateColumn = at("date") ?? 0;
     if (grid.blank(r, dateColumn)) {
@@ -305,6 +358,50 @@ export function readActivityList(
   }
   findings.push(...errorFindings(grid, findings));
   return { items, findings, map };
+}
+
+/** The rows of the participants `keep` wants, from the remembered rows. */
+function* memoRows(
+  memo: { rows: Int32Array; ids: string[] },
+  keep: (participantId: string) => boolean,
+): Generator<{ r: number; participantId: string }> {
+  // Rows come in runs of one participant: the answer for the previous id is reused.
+  let lastId: string | null = null;
+  let kept = false;
+  for (let i = 0; i < memo.rows.length; i++) {
+    const participantId = memo.ids[i] ?? "";
+    if (participantId !== lastId) {
+      lastId = participantId;
+      kept = keep(participantId);
+    }
+    if (kept) yield { r: memo.rows[i] ?? 0, participantId };
+  }
+}
+
+/** Every data row with a participant (participantRows), handed to `record` at the end. */
+function* allRows(
+  grid: Grid,
+  header: HeaderMatch<ActivityListConcept>,
+  participantColumn: number,
+  findings: ReadFinding[],
+  record: ((rows: Int32Array, ids: string[]) => void) | null,
+): Generator<{ r: number; participantId: string }> {
+  const rows: number[] = [];
+  const ids: string[] = [];
+  for (const row of participantRows(
+    grid,
+    ACTIVITY_LIST_LAYOUT,
+    header,
+    participantColumn,
+    findings,
+  )) {
+    if (record !== null) {
+      rows.push(row.r);
+      ids.push(row.participantId);
+    }
+    yield row;
+  }
+  record?.(Int32Array.from(rows), ids);
 }
 
 function hoursOf(start: Minutes | null, end: Minutes | null, listed: number | null): number | null {

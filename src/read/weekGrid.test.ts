@@ -316,3 +316,95 @@ describe("odd cells never break the reader", () => {
     );
   });
 });
+
+describe("reading some participants, and again with the grids remembered (batches)", () => {
+  const cecilia = participant("C-103", "2024-01-08", "2024-12-31", { name: "Cecilia Ek" });
+  const david = participant("D-104", "2024-01-08", "2024-12-31", { name: "David Lund" });
+  const values: unknown[][] = [
+    ["Deltagare: Cecilia Ek"],
+    ["Vecka 3 2024", "Mån", "Tis", "Ons", "Tors", "Fre"],
+    ["8-12", "OBL-Individuellt möte", "#N/A", "", "", ""],
+    [],
+    ["13-16", "Praktiskt stöd: CV", "", "", "", ""],
+    [],
+    ["Deltagare: David Lund"],
+    ["Vecka 3", "Mån", "Tis", "Ons", "Tors", "Fre"],
+    ["", "15/1 2024", "16/1 2024", "17/1 2024", "18/1 2024", "19/1 2024"],
+    ["Hos leverantör 13-16", "", "Praktiskt stöd: CV", "", "", ""],
+    ["Deltagare: Eva Okänd"],
+    ["Vecka 3", "Mån", "Tis", "Ons"],
+    ["8-12", "Praktiskt stöd", "", ""],
+  ];
+  const sheet = { name: "Vecka 3", values };
+  const all = readWeekGrids(sheet, { participants: [cecilia, david] });
+
+  test("a participant left out gets no weeks, activities or findings; the maps and the unknown heading stay", () => {
+    const onlyDavid = readWeekGrids(sheet, {
+      participants: [cecilia, david],
+      keep: (p) => p.id === "D-104",
+    });
+    // Cecilia's one week, two activities and her #N/A finding are all gone; David's are all there.
+    expect(all.weeks.map((w) => w.participantId)).toEqual(["C-103", "D-104"]);
+    expect(onlyDavid.weeks).toEqual(all.weeks.filter((w) => w.participantId === "D-104"));
+    expect(onlyDavid.activities).toEqual(all.activities.filter((a) => a.participantId === "D-104"));
+    expect(onlyDavid.findings).toEqual(all.findings.filter((f) => f.participantId !== "C-103"));
+    expect(onlyDavid.findings.map((f) => f.participantId)).toEqual(["Eva Okänd"]);
+    expect(onlyDavid.maps).toEqual(all.maps);
+  });
+
+  test("the remembered grids read to the same result, for everyone or some", () => {
+    const memo = new WeakMap();
+    const first = readWeekGrids(sheet, { participants: [cecilia, david], memo });
+    expect(memo.has(sheet)).toBe(true);
+    expect(first).toEqual(all);
+    expect(readWeekGrids(sheet, { participants: [cecilia, david], memo })).toEqual(all);
+    const keep = (p: Participant) => p.id === "C-103";
+    expect(readWeekGrids(sheet, { participants: [cecilia, david], memo, keep })).toEqual(
+      readWeekGrids(sheet, { participants: [cecilia, david], keep }),
+    );
+  });
+
+  test("random sheets: a read with the remembered grids is the read without", () => {
+    const eva = participant("Eva", "2024-01-08", "2024-06-30");
+    const cell = fc.oneof(
+      fc.constantFrom(
+        "Vecka 3",
+        "Vecka 4 2024",
+        "Vecka 1",
+        "Vecka 2",
+        "Måndag",
+        "Tis",
+        "Ons",
+        "8-12",
+        "Lunch",
+        "Praktiskt stöd",
+        "#N/A",
+        "",
+        "",
+        "Deltagare: Eva",
+        "Deltagare: Olle",
+        "15/1 2024",
+      ),
+      fc.string({ maxLength: 10 }),
+      fc.integer({ min: -10, max: 60000 }),
+    );
+    const header = fc.constantFrom<unknown[]>(
+      ["Vecka 3 2024", "Mån", "Tis", "Ons", "Tor", "Fre"],
+      ["Vecka 1", "Mån", "Tis", "Ons"],
+      ["Vecka 2", "Mån", "Tis", "Ons"],
+      ["Deltagare: Eva"],
+      [],
+    );
+    const row = fc.oneof(header, fc.array(cell, { maxLength: 7 }));
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 40 }), (rows) => {
+        const data = { name: "Blad", values: [["Deltagare: Eva"], ...rows] };
+        const memo = new WeakMap();
+        const plain = readWeekGrids(data, { participants: [eva] });
+        readWeekGrids(data, { participants: [eva], memo });
+        expect(readWeekGrids(data, { participants: [eva], memo })).toEqual(plain);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

@@ -87,6 +87,14 @@ export interface WeekGridContext {
   vocabularyFor?: (programme: Programme) => Vocabulary;
   /** The last day a repeating template is expanded to when the participant has no slutdatum. */
   defaultTemplateMonths?: number;
+  /**
+   * Whether to read this participant's weeks (all when absent). The grids of the others are
+   * still located, their maps given and a heading that names nobody reported, but their weeks,
+   * activities and findings are skipped: the expensive part of a batched read.
+   */
+  keep?: (participant: Participant) => boolean;
+  /** Grids located by an earlier read of the same, unchanged sheet (see WeekGridMemo). */
+  memo?: WeekGridMemo;
 }
 
 export interface WeekGridResult {
@@ -96,7 +104,7 @@ export interface WeekGridResult {
   maps: SheetMap[];
 }
 
-interface GridHeader {
+export interface GridHeader {
   row: number;
   labelCol: number;
   weekCol: number;
@@ -262,28 +270,80 @@ export function hasWeekGrid(values: unknown[][]): boolean {
   return false;
 }
 
-/** Reads every week grid in a sheet. */
-export function readWeekGrids(sheet: SheetData, context: WeekGridContext): WeekGridResult {
+/** One week grid found in a sheet: its header, the heading above it and its block rows. */
+interface Block {
+  grid: GridHeader;
+  heading: string;
+  headingRef: SourceRef | null;
+  rows: number[];
+}
+
+/**
+ * Where a week grid stands: enough to group it by heading, name its map and rebuild the
+ * Block (findGrid at its week cell, its non-blank rows between the first and the last).
+ */
+interface Place {
+  row: number;
+  weekCol: number;
+  week: number;
+  /** The heading row above it, or -1. */
+  headingRow: number;
+  /** Its first and last block row, or -1 for a grid without rows. */
+  firstRow: number;
+  lastRow: number;
+}
+
+const PLACE_FIELDS = 6;
+
+/**
+ * The grids of each sheet as located (six numbers a grid), kept by the caller for further
+ * reads of the same, unchanged sheets (the batches of one validation): locating the grids
+ * is a third of a read, and the Blocks themselves would cost ~700 bytes a grid to keep.
+ */
+export type WeekGridMemo = WeakMap<SheetData, Int32Array>;
+
+function packPlaces(places: readonly Place[]): Int32Array {
+  const packed = new Int32Array(places.length * PLACE_FIELDS);
+  places.forEach((p, i) => {
+    packed.set([p.row, p.weekCol, p.week, p.headingRow, p.firstRow, p.lastRow], i * PLACE_FIELDS);
+  });
+  return packed;
+}
+
+function unpackPlaces(packed: Int32Array): Place[] {
+  const places: Place[] = [];
+  for (let i = 0; i + PLACE_FIELDS <= packed.length; i += PLACE_FIELDS) {
+    places.push({
+      row: packed[i] ?? 0,
+      weekCol: packed[i + 1] ?? 0,
+      week: packed[i + 2] ?? 0,
+      headingRow: packed[i + 3] ?? -1,
+      firstRow: packed[i + 4] ?? -1,
+      lastRow: packed[i + 5] ?? -1,
+    });
+  }
+  return places;
+}
+
+/** The heading text of a heading row: its (one to three) non-blank cells, joined. */
+function headingAt(sheet: SheetData, r: number): { heading: string; headingRef: SourceRef | null } {
+  if (r < 0) return { heading: "", headingRef: null };
+  const row = sheet.values[r] ?? [];
+  const heading = rowTexts(sheet.values, r)
+    .filter((t) => t.trim() !== "")
+    .join(" ");
+  const c = row.findIndex((v) => cellText(v).trim() !== "");
+  return { heading, headingRef: ref(sheet.name, r, c, row[c]) };
+}
+
+/** Locates every week grid of a sheet, in sheet order: each one's place and Block. */
+function locateBlocks(sheet: SheetData): { place: Place; block: Block }[] {
   const { values } = sheet;
-  const result: WeekGridResult = {
-    activities: [],
-    weeks: [],
-    findings: [],
-    maps: [],
-  };
-  const vocabularyOf = context.vocabularyFor ?? vocabularyFor;
   const claimed = new Set<number>();
-  const reported = new Set<string>();
   let heading = "";
   let headingRef: SourceRef | null = null;
-
-  interface Block {
-    grid: GridHeader;
-    heading: string;
-    headingRef: SourceRef | null;
-    rows: number[];
-  }
-  const blocks: Block[] = [];
+  let headingRow = -1;
+  const found: { place: Place; block: Block }[] = [];
 
   for (let r = 0; r < values.length; r++) {
     if (claimed.has(r)) continue;
@@ -293,9 +353,8 @@ export function readWeekGrids(sheet: SheetData, context: WeekGridContext): WeekG
     if (grid === null) {
       const texts = rowTexts(values, r).filter((t) => t.trim() !== "");
       if (texts.length > 0 && texts.length <= 3 && parseBlockLabel(texts[0] ?? "") === null) {
-        heading = texts.join(" ");
-        const c = row.findIndex((v) => cellText(v).trim() !== "");
-        headingRef = ref(sheet.name, r, c, row[c]);
+        ({ heading, headingRef } = headingAt(sheet, r));
+        headingRow = r;
       }
       continue;
     }
@@ -321,30 +380,88 @@ export function readWeekGrids(sheet: SheetData, context: WeekGridContext): WeekG
       blockRows.push(rr);
       claimed.add(rr);
     }
-    blocks.push({ grid, heading, headingRef, rows: blockRows });
+    found.push({
+      place: {
+        row: r,
+        weekCol: grid.weekCol,
+        week: grid.week,
+        headingRow,
+        firstRow: blockRows[0] ?? -1,
+        lastRow: blockRows.at(-1) ?? -1,
+      },
+      block: { grid, heading, headingRef, rows: blockRows },
+    });
   }
+  return found;
+}
+
+/**
+ * The Block of a located place, as locateBlocks built it: the grid is findGrid's at the week
+ * cell, the rows every non-blank row from the first to the last (a non-blank row between
+ * them that did not belong to the grid would have ended it).
+ */
+function rebuildBlock(sheet: SheetData, place: Place): Block {
+  const grid = findGrid(sheet.values, place.row, place.weekCol);
+  if (grid === null) throw new Error(`No week grid at ${toA1(place.row, place.weekCol)}`);
+  const rows: number[] = [];
+  if (place.firstRow >= 0) {
+    for (let r = place.firstRow; r <= place.lastRow; r++)
+      if (!isRowBlank(sheet.values, r)) rows.push(r);
+  }
+  return { grid, ...headingAt(sheet, place.headingRow), rows };
+}
+
+/** Reads every week grid in a sheet. */
+export function readWeekGrids(sheet: SheetData, context: WeekGridContext): WeekGridResult {
+  const { values } = sheet;
+  const result: WeekGridResult = {
+    activities: [],
+    weeks: [],
+    findings: [],
+    maps: [],
+  };
+  const vocabularyOf = context.vocabularyFor ?? vocabularyFor;
+  const reported = new Set<string>();
+  // The places of the grids, located now or by an earlier read (then each Block is rebuilt
+  // only when its participant is read).
+  const packed = context.memo?.get(sheet);
+  const located = packed === undefined ? locateBlocks(sheet) : null;
+  if (located !== null) context.memo?.set(sheet, packPlaces(located.map((l) => l.place)));
+  const places = located?.map((l) => l.place) ?? unpackPlaces(packed ?? new Int32Array());
+  const built = new Map(located?.map((l) => [l.place, l.block]));
+  const blockOf = (place: Place): Block => built.get(place) ?? rebuildBlock(sheet, place);
+  const headings = new Map<number, { heading: string; headingRef: SourceRef | null }>();
+  const headingOf = (place: Place) => {
+    let h = headings.get(place.headingRow);
+    if (h === undefined) {
+      h = built.get(place) ?? headingAt(sheet, place.headingRow);
+      headings.set(place.headingRow, h);
+    }
+    return h;
+  };
 
   // Relative templates: a heading that says so, or weeks numbered 1…N (N ≥ 2) with no year.
-  const byHeading = new Map<string, Block[]>();
-  for (const b of blocks) byHeading.set(b.heading, [...(byHeading.get(b.heading) ?? []), b]);
+  const byHeading = new Map<string, Place[]>();
+  for (const p of places) {
+    const { heading } = headingOf(p);
+    const group = byHeading.get(heading);
+    if (group === undefined) byHeading.set(heading, [p]);
+    else group.push(p);
+  }
 
   const manual = context.map?.manual === true ? context.map : null;
   const chosenId = manual?.participant ?? null;
   const chosen =
     chosenId === null ? null : (context.participants.find((p) => p.id === chosenId) ?? null);
-  for (const [headingText, group] of byHeading) {
+  for (const [headingText, placed] of byHeading) {
     const participant =
       chosen ??
       matchParticipant(headingText, context.participants) ??
       matchParticipant(sheet.name, context.participants);
-    const first = group[0];
+    const first = placed[0];
     if (first === undefined) continue;
-    const anchor = ref(
-      sheet.name,
-      first.grid.row,
-      first.grid.weekCol,
-      values[first.grid.row]?.[first.grid.weekCol],
-    );
+    const anchor = ref(sheet.name, first.row, first.weekCol, values[first.row]?.[first.weekCol]);
+    const firstHeadingRef = headingOf(first).headingRef;
     result.maps.push({
       sheet: sheet.name,
       kind: "weekgrid",
@@ -352,7 +469,7 @@ export function readWeekGrids(sheet: SheetData, context: WeekGridContext): WeekG
       columns: {},
       participant: participant?.id ?? null,
       programme: manual?.programme ?? participant?.programme ?? null,
-      signature: fold(`${headingText}|${group.map((b) => b.grid.week).join(",")}`),
+      signature: fold(`${headingText}|${placed.map((p) => p.week).join(",")}`),
       manual: manual !== null,
     });
     if (participant === null) {
@@ -361,14 +478,16 @@ export function readWeekGrids(sheet: SheetData, context: WeekGridContext): WeekG
         ruleId: "LAS.DELTAGARE",
         severity: "error",
         participantId: named,
-        refs: [first.headingRef ?? anchor],
+        refs: [firstHeadingRef ?? anchor],
         message:
           named === null
             ? `Schemat i ${sheet.name}!${anchor.cell} går inte att koppla till någon deltagare i registret. Skriv deltagarens namn eller id i rubriken ovanför schemat eller i bladets namn.`
-            : `Deltagaren "${named}" i ${sheet.name}!${(first.headingRef ?? anchor).cell} finns inte i deltagarregistret.`,
+            : `Deltagaren "${named}" i ${sheet.name}!${(firstHeadingRef ?? anchor).cell} finns inte i deltagarregistret.`,
       });
       continue;
     }
+    if (context.keep !== undefined && !context.keep(participant)) continue;
+    const group = placed.map(blockOf);
     const weeks = group.map((b) => b.grid.week);
     const years = group.map((b) => b.grid.year).filter((y): y is number => y !== null);
     const headingYear = /\b(20\d{2})\b/.exec(headingText)?.[1];

@@ -23,13 +23,13 @@ import {
 import type { Tariff } from "../domain/tariffs";
 import { vocabularyFor } from "../domain/vocabulary";
 import { readAcceptances } from "./acceptances";
-import { readActivityList } from "./activityList";
+import { readActivityList, type ActivityRowsMemo } from "./activityList";
 import { readEvents } from "./events";
 import { findHeaderRow, HEADER_TABLE, type TabularKind } from "./headers";
 import { participantLookup, readRegister } from "./register";
 import { readSettings, readTariffs } from "./tariffsSettings";
 import { displayId, foldWords } from "./values";
-import { hasWeekGrid, readWeekGrids } from "./weekGrid";
+import { hasWeekGrid, readWeekGrids, type WeekGridMemo } from "./weekGrid";
 
 /** Appends without spreading: a spread of 100 000+ items overflows the call stack. */
 function append<T>(target: T[], items: readonly T[]): void {
@@ -52,9 +52,99 @@ export interface WorkbookModel {
   otherSheets: string[];
 }
 
+/**
+ * Some participants' schedules only (a batched validation, app/batched.ts): what the engine
+ * needs for them and nothing of the others.
+ */
+export interface ParticipantFilter {
+  /** The participants' ids as participantIdKey gives them (the engine's key). */
+  ids: ReadonlySet<string>;
+  /**
+   * Whether the findings that belong to no register id are wanted: those without a
+   * participant, and those whose id is not written exactly as a register id (an unknown
+   * participant's LAS.DELTAGARE, a schedule heading that names nobody). Exactly one of the
+   * batches asks for them.
+   */
+  unregistered: boolean;
+}
+
 export interface ReadWorkbookOptions {
   /** The map stored in the workbook by an earlier run or corrected by hand. */
   storedMap?: TemplateMap | null;
+  /**
+   * Read the schedules (week grids, activity lists, events) of these participants only. The
+   * register, settings, tariffs, acceptances, notices and the template map are read in full
+   * and are the same as without a filter. Each read finding goes to exactly one filter of a
+   * partition of the register: the one holding its participant when its id is written
+   * exactly as a register id, else the one with `unregistered`.
+   */
+  only?: ParticipantFilter | null;
+  /**
+   * What a read remembers for further reads of the same, unchanged sheets with the same
+   * storedMap (createReadMemo): each sheet's recognised layout, located week grids, the
+   * activity lists' cells, headers and rows with a participant, and the register and each
+   * Händelser sheet as read (the same for every batch). Only for the
+   * reads of one validation (its batches): a changed sheet or map needs a new memo.
+   */
+  memo?: ReadMemo | null;
+  /**
+   * Read Inställningar and the register only (the model's other parts stay empty): who the
+   * participants are, before a batched validation decides its batches.
+   */
+  registerOnly?: boolean;
+}
+
+type EventsResult = ReturnType<typeof readEvents>;
+type RegisterResult = ReturnType<typeof readRegister>;
+
+/** See ReadWorkbookOptions.memo. */
+export interface ReadMemo {
+  kinds: WeakMap<SheetData, SheetKind | null>;
+  weekGrids: WeekGridMemo;
+  activityRows: ActivityRowsMemo;
+  /** Each Händelser sheet read once (by the map it was read with): every batch needs it. */
+  events: WeakMap<SheetData, Map<SheetMap | null, EventsResult>>;
+  /** The same for the register. */
+  register: WeakMap<SheetData, Map<SheetMap | null, RegisterResult>>;
+}
+
+/** `read` once per sheet and map in `cache` (no cache: every time). */
+function cached<T>(
+  cache: WeakMap<SheetData, Map<SheetMap | null, T>> | null,
+  sheet: SheetData,
+  map: SheetMap | null,
+  read: () => T,
+): T {
+  if (cache === null) return read();
+  let byMap = cache.get(sheet);
+  if (byMap === undefined) cache.set(sheet, (byMap = new Map<SheetMap | null, T>()));
+  let result = byMap.get(map);
+  if (result === undefined) byMap.set(map, (result = read()));
+  return result;
+}
+
+export function createReadMemo(): ReadMemo {
+  return {
+    kinds: new WeakMap(),
+    weekGrids: new WeakMap(),
+    activityRows: new WeakMap(),
+    events: new WeakMap(),
+    register: new WeakMap(),
+  };
+}
+
+function kindOf(sheet: SheetData, memo: ReadMemo | null): SheetKind | null {
+  if (memo === null) return detectKind(sheet);
+  const known = memo.kinds.get(sheet);
+  if (known !== undefined) return known;
+  const kind = detectKind(sheet);
+  memo.kinds.set(sheet, kind);
+  return kind;
+}
+
+/** The key by which the engine matches a participant's items to the register: trimmed, lower case. */
+export function participantIdKey(id: string): string {
+  return id.trim().toLowerCase();
 }
 
 /** The hidden sheet where the TemplateMap is stored. */
@@ -111,6 +201,7 @@ export function readWorkbook(
   options: ReadWorkbookOptions = {},
 ): WorkbookModel {
   const notices: string[] = [];
+  const memo = options.memo ?? null;
   const stored = new Map((options.storedMap?.sheets ?? []).map((m) => [m.sheet, m]));
   const kinds = new Map<string, { sheet: SheetData; kind: SheetKind; stored: SheetMap | null }>();
   const otherSheets: string[] = [];
@@ -118,7 +209,7 @@ export function readWorkbook(
   for (const sheet of sheets) {
     if (isOwnSheet(sheet.name)) continue;
     const storedMap = stored.get(sheet.name) ?? null;
-    const kind = storedMap?.kind ?? detectKind(sheet);
+    const kind = storedMap?.kind ?? kindOf(sheet, memo);
     if (kind === null) otherSheets.push(sheet.name);
     else kinds.set(sheet.name, { sheet, kind, stored: storedMap });
   }
@@ -185,14 +276,47 @@ export function readWorkbook(
 
   for (const entry of of("register")) {
     const r = withStored(entry, (map) =>
-      readRegister(entry.sheet, { map, defaultYear, fullTimeHours: model.settings.fullTimeHours }),
+      cached(memo?.register ?? null, entry.sheet, map, () =>
+        readRegister(entry.sheet, {
+          map,
+          defaultYear,
+          fullTimeHours: model.settings.fullTimeHours,
+        }),
+      ),
     );
     append(model.participants, r.items);
     append(model.findings, r.findings);
     keepMap(r.map);
   }
+  if (options.registerOnly === true) return model;
   const lookup = participantLookup(model.participants);
   const startOf = (id: string): IsoDate | null => lookup.startOf(id);
+
+  const only = options.only ?? null;
+  const registered = new Set(model.participants.map((p) => p.id));
+  /** Whether the participant's schedule items are wanted (every one without a filter). */
+  const wanted = (id: string): boolean => only === null || only.ids.has(participantIdKey(id));
+  /** Whether a read finding is this filter's (see ParticipantFilter). */
+  const owns = (f: ReadFinding): boolean =>
+    only === null ||
+    (f.participantId !== null && registered.has(f.participantId)
+      ? only.ids.has(participantIdKey(f.participantId))
+      : only.unregistered);
+  // An activity-list row is read for a wanted participant, and in the filter with
+  // `unregistered` also for an id not written exactly as a register id (its findings and an
+  // unknown participant's LAS.DELTAGARE are that filter's).
+  const listOnly =
+    only === null
+      ? null
+      : {
+          keep: (id: string) => wanted(id) || (only.unregistered && !registered.has(id)),
+          errorRows: only.unregistered,
+        };
+  const weekGridKeep = only === null ? undefined : (p: Participant) => wanted(p.id);
+  const gridOptions = {
+    ...(weekGridKeep === undefined ? {} : { keep: weekGridKeep }),
+    ...(memo === null ? {} : { memo: memo.weekGrids }),
+  };
 
   for (const entry of of("tariffs")) {
     const r = withStored(entry, (map) => readTariffs(entry.sheet, { map }));
@@ -201,7 +325,11 @@ export function readWorkbook(
     keepMap(r.map);
   }
   for (const entry of of("weekgrid")) {
-    const r = readWeekGrids(entry.sheet, { participants: model.participants, map: entry.stored });
+    const r = readWeekGrids(entry.sheet, {
+      participants: model.participants,
+      map: entry.stored,
+      ...gridOptions,
+    });
     const changed =
       entry.stored !== null && !r.maps.some((m) => m.signature === entry.stored?.signature);
     if (changed) {
@@ -209,7 +337,9 @@ export function readWorkbook(
         `Bladet "${entry.sheet.name}" har ändrats sedan mallen sparades; Schemakoll kände igen det på nytt.`,
       );
     }
-    const again = changed ? readWeekGrids(entry.sheet, { participants: model.participants }) : r;
+    const again = changed
+      ? readWeekGrids(entry.sheet, { participants: model.participants, ...gridOptions })
+      : r;
     append(model.activities, again.activities);
     append(model.weeks, again.weeks);
     append(model.findings, again.findings);
@@ -233,6 +363,9 @@ export function readWorkbook(
       return false;
     });
   }
+  function wantedOf<T extends { participantId: string }>(items: T[]): T[] {
+    return only === null ? items : items.filter((item) => wanted(item.participantId));
+  }
   for (const entry of of("activitylist")) {
     const r = withStored(entry, (map) =>
       readActivityList(entry.sheet, {
@@ -241,15 +374,21 @@ export function readWorkbook(
         vocabularyFor,
         startOf,
         defaultYear,
+        only: listOnly,
+        ...(memo === null ? {} : { rowsMemo: memo.activityRows }),
       }),
     );
-    append(model.activities, known(r.items, entry.sheet.name));
+    append(model.activities, wantedOf(known(r.items, entry.sheet.name)));
     append(model.findings, r.findings);
     keepMap(r.map);
   }
   for (const entry of of("events")) {
-    const r = withStored(entry, (map) => readEvents(entry.sheet, { map, startOf, defaultYear }));
-    append(model.events, known(r.items, entry.sheet.name));
+    const r = withStored(entry, (map) =>
+      cached(memo?.events ?? null, entry.sheet, map, () =>
+        readEvents(entry.sheet, { map, startOf, defaultYear }),
+      ),
+    );
+    append(model.events, wantedOf(known(r.items, entry.sheet.name)));
     append(model.findings, r.findings);
     keepMap(r.map);
   }
@@ -277,6 +416,7 @@ export function readWorkbook(
     );
   }
   if (kinds.size === 0) notices.push("Hittade inget schema i arbetsboken – välj blad under Mall.");
+  if (only !== null) model.findings = model.findings.filter(owns);
   return model;
 }
 
