@@ -3,13 +3,18 @@
  *
  *   node --expose-gc --import tsx bench/engine.ts <weekgrid|activitylist> <participants>
  *   node --expose-gc --import tsx bench/engine.ts xlsx <participants>
+ *   node --expose-gc --import tsx bench/engine.ts <batched|batched-list> <participants> [batch size]
  *
  * Prints one line "BENCH {json}" after every phase, so that the parent keeps what was measured
  * when it has to stop a run that takes too long. "Read" is readWorkbook over the in-memory
  * SheetData; the xlsx mode writes the workbook with ExcelJS first and measures what the CLI
- * does: FileWorkbook.fromBuffer + readSheets, then readWorkbook.
+ * does: FileWorkbook.fromBuffer + readSheets, then readWorkbook. The batched modes measure
+ * app/batched's validateBatched (what `schemakoll validera` and the task pane's Kontrollera
+ * run) over generated week grids (batched) or activity lists (batched-list): first the same
+ * batches read only (batchedReadMs), then read and validated (batchedMs, findings).
  */
 import ExcelJS from "exceljs";
+import { DEFAULT_BATCH_SIZE, validateBatched } from "../src/app/batched";
 import { readWorkbook } from "../src/read/workbook";
 import { validate } from "../src/rules/engine";
 import { FileWorkbook } from "../src/workbook/file";
@@ -19,6 +24,15 @@ export interface EnginePhaseReport {
   layout: Layout | "xlsx";
   participants: number;
   phase: string;
+  /** "batched" for the batched modes (layout says which schedules). */
+  mode?: "batched";
+  /** Participants per batch, and how many batches the register made. */
+  batchSize?: number;
+  batches?: number;
+  /** The batched path reading every batch without validating (ms). */
+  batchedReadMs?: number;
+  /** The batched path reading and validating every batch, the findings merged (ms). */
+  batchedMs?: number;
   generateMs?: number;
   activities?: number;
   cells?: number;
@@ -100,6 +114,10 @@ async function main(): Promise<void> {
     });
     return;
   }
+  if (mode === "batched" || mode === "batched-list") {
+    batched(mode === "batched-list" ? "activitylist" : "weekgrid", participants);
+    return;
+  }
   const layout: Layout = mode === "activitylist" ? "activitylist" : "weekgrid";
   let t = performance.now();
   const generated = generateWorkbook({ participants, layout });
@@ -130,10 +148,60 @@ async function main(): Promise<void> {
   });
 }
 
+function batched(layout: Layout, participants: number): void {
+  const size = process.argv[4];
+  const batchSize = size === undefined ? undefined : Number(size);
+  let t = performance.now();
+  const generated = generateWorkbook({ participants, layout });
+  const generateMs = performance.now() - t;
+  const base = {
+    layout,
+    mode: "batched" as const,
+    participants,
+    generateMs,
+    activities: generated.totalActivities,
+    cells: generated.cells,
+  };
+  report({ ...base, phase: "generated" });
+  gc();
+  const today = () => generated.idag;
+  t = performance.now();
+  const readOnly = validateBatched(generated.sheets, {
+    today,
+    idag: generated.idag,
+    ...(batchSize === undefined ? {} : { batchSize }),
+    check: () => [],
+  });
+  const batchedReadMs = performance.now() - t;
+  const counted = { batchSize: batchSize ?? DEFAULT_BATCH_SIZE, batches: readOnly.counts.batches };
+  report({ ...base, ...counted, phase: "batched-read", batchedReadMs });
+  gc();
+  t = performance.now();
+  const result = validateBatched(generated.sheets, {
+    today,
+    idag: generated.idag,
+    ...(batchSize === undefined ? {} : { batchSize }),
+  });
+  const batchedMs = performance.now() - t;
+  report({
+    ...base,
+    ...counted,
+    phase: "done",
+    batchedReadMs,
+    batchedMs,
+    findings: result.findings.length,
+  });
+}
+
 main().catch((error: unknown) => {
   const [mode = "", size = "0"] = process.argv.slice(2);
   report({
-    layout: mode === "xlsx" ? "xlsx" : mode === "activitylist" ? "activitylist" : "weekgrid",
+    layout:
+      mode === "xlsx"
+        ? "xlsx"
+        : mode === "activitylist" || mode === "batched-list"
+          ? "activitylist"
+          : "weekgrid",
     participants: Number(size),
     phase: "error",
     after: lastPhase,

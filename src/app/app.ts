@@ -29,6 +29,7 @@ import {
   type TemplateView,
   type ValidationView,
 } from "./api";
+import { validateBatched } from "./batched";
 import { marksOf } from "./marks";
 import { readState, validationView, type ReadState } from "./state";
 import { knownParameterKeys, parameterKey, settingsView, settingsWrites } from "./settings";
@@ -63,9 +64,17 @@ export function createApp(
   }
 
   async function validate(progress?: Progress): Promise<ValidationView> {
-    const state = await read(progress);
+    progress?.("läser", 0);
+    const sheets = await port.readSheets();
     progress?.("kontrollerar", 0.3);
-    const findings = runRules(state.model, state.model.settings, state.idag);
+    // A batch of participants at a time (app/batched.ts): the same findings as runRules over
+    // readState's model, without every participant's activities in memory at once. `last`
+    // keeps the read without the schedules, which is what accept needs of it.
+    const { state, findings, scheduled } = validateBatched(sheets, {
+      today,
+      idag: options.idag ?? null,
+    });
+    last = state;
     progress?.("markerar", 0.7);
     const present = new Set(state.sheets.map((s) => s.name));
     const marks = marksOf(findings).filter((m) => present.has(m.sheet));
@@ -73,7 +82,7 @@ export function createApp(
     // Refs are single cells; a cell in two findings is one marked cell.
     const marked = new Set(marks.flatMap((m) => m.cells.map((c) => `${m.sheet}!${c}`)));
     progress?.("klar", 1);
-    return validationView(state, findings, marked.size);
+    return validationView(state, findings, marked.size, scheduled);
   }
 
   async function checked(progress?: Progress): Promise<{ state: ReadState; findings: Finding[] }> {

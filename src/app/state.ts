@@ -51,11 +51,16 @@ export function participantLabel(id: string, participant: Participant | undefine
 
 const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
 
-/** The view of one validation. */
+/**
+ * The view of one validation. `scheduled`: whether any schedule (an activity or a grid week)
+ * was read, by default from the model (a batched validation's model holds no schedules and
+ * says it itself).
+ */
 export function validationView(
   state: ReadState,
   findings: readonly Finding[],
   markedCells: number,
+  scheduled: boolean = state.model.activities.length > 0 || state.model.weeks.length > 0,
 ): ValidationView {
   const { model } = state;
   const byId = new Map(model.participants.map((p) => [p.id.trim().toLowerCase(), p]));
@@ -112,8 +117,7 @@ export function validationView(
       ["register", "weekgrid", "activitylist", "events"].includes(m.kind),
     ) ||
     model.participants.length > 0 ||
-    model.activities.length > 0 ||
-    model.weeks.length > 0;
+    scheduled;
   return {
     idag: state.idag,
     participants,

@@ -6,11 +6,10 @@
  * the input file is never modified.
  */
 import { findingsSheet, marksOf, SEVERITY_SV, writableMessage } from "../app/marks";
-import { readState } from "../app/state";
+import { validateBatched } from "../app/batched";
 import { todayLocal, type IsoDate } from "../domain/date";
 import type { WorkbookModel } from "../read/workbook";
 import { displayId, maskPersonnummerInText } from "../domain/personnummer";
-import { validate } from "../rules/engine";
 import type { Finding } from "../rules/types";
 import { openWorkbookFile } from "../workbook/file";
 import { validationOutputSchema, type ValidationOutput } from "./contract";
@@ -21,6 +20,10 @@ export { FINDINGS_SHEET, findingsSheet, marksOf } from "../app/marks";
 
 export interface ValideraResult {
   output: ValidationOutput;
+  /**
+   * The workbook as read, without the schedules (validated a batch of participants at a time,
+   * app/batched.ts): its activities, weeks, events and read findings are empty.
+   */
   model: WorkbookModel;
   findings: Finding[];
   idag: IsoDate;
@@ -109,9 +112,10 @@ export async function validera(
   const idag = parseIdagOption(options.idag);
   const workbook = await openWorkbookFile(path);
   const sheets = await workbook.readSheets();
-  // The app layer's read: the stored template map, acceptances matched to the register.
-  const { model, idag: day } = readState(sheets, () => todayLocal(), idag);
-  const findings = validate(model, model.settings, day);
+  // The app layer's read (the stored template map, acceptances matched to the register) and
+  // the engine, a batch of participants at a time: the findings of readState + validate.
+  const { state, findings } = validateBatched(sheets, { today: () => todayLocal(), idag });
+  const { model, idag: day } = state;
   if (options.markera !== undefined) {
     await workbook.markCells(
       marksOf(findings).filter((m) => sheets.some((s) => s.name === m.sheet)),
