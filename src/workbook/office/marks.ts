@@ -247,6 +247,38 @@ export function fillResponseSize(range: string): number {
   return (rect ? rangeSize(rect) : 1) * FILL_CELL_RESPONSE;
 }
 
+/** A queued getCellProperties of a range's fills, by "sheet\u0000range". */
+export interface FillRead {
+  sheet: string;
+  range: string;
+  result: OfficeExtension.ClientResult<CellPropertiesFill[][]>;
+}
+
+/**
+ * Queues the fill read of every range (row runs, by sheet) in the batch, each within the
+ * request and response budgets, into `into`.
+ */
+export async function queueFillReads(
+  reads: RequestBatch,
+  ranges: Iterable<readonly [string, Iterable<string>]>,
+  sheetOf: (name: string) => Excel.Worksheet,
+  into: Map<string, FillRead>,
+): Promise<void> {
+  for (const [sheet, set] of ranges) {
+    for (const range of set) {
+      await reads.add(
+        readSize(sheet, range) + FILL_READ_SIZE,
+        () => {
+          const result = sheetOf(sheet).getRange(range).getCellProperties(FILL_PROPERTIES);
+          into.set(`${sheet}\u0000${range}`, { sheet, range, result });
+        },
+        OPERATION_OVERHEAD,
+        fillResponseSize(range),
+      );
+    }
+  }
+}
+
 /** The response expected for reading a note that should be Schemakoll's for this record. */
 export function markNoteResponse(record: MarkRecord): number {
   return record.messages.length === 0 ? NOTE_RESPONSE : sizeOf(markNoteText(record)) + 50;
@@ -380,11 +412,6 @@ export async function markCells(
       }
       return sheet;
     };
-    type FillRead = {
-      sheet: string;
-      range: string;
-      result: OfficeExtension.ClientResult<CellPropertiesFill[][]>;
-    };
     const fills = new Map<string, FillRead>();
     const notes = new Map<string, Excel.Note>();
     const got: { names: Excel.WorksheetCollection | null; records: Excel.Range | null } = {
@@ -413,19 +440,7 @@ export async function markCells(
           got.records = loadRecords(context);
         });
       }
-      for (const [sheet, set] of ranges) {
-        for (const range of set) {
-          await reads.add(
-            readSize(sheet, range) + FILL_READ_SIZE,
-            () => {
-              const result = sheetOf(sheet).getRange(range).getCellProperties(FILL_PROPERTIES);
-              fills.set(`${sheet}\u0000${range}`, { sheet, range, result });
-            },
-            OPERATION_OVERHEAD,
-            fillResponseSize(range),
-          );
-        }
-      }
+      await queueFillReads(reads, ranges, sheetOf, fills);
       if (notesSupported) {
         for (const [k, p] of planned) {
           await reads.add(
@@ -599,14 +614,7 @@ export async function clearMarks(run: ExcelRun, notesSupported: boolean): Promis
       return sheet;
     };
     const noteReads = new Map<string, Excel.Note>();
-    const fills = new Map<
-      string,
-      {
-        sheet: string;
-        range: string;
-        result: OfficeExtension.ClientResult<CellPropertiesFill[][]>;
-      }
-    >();
+    const fills = new Map<string, FillRead>();
     // A record of a sheet that is gone (or was renamed) has nothing left to restore.
     const present = [...state.records.values()].filter((r) => names.includes(r.sheet));
     // More syncs only when the request or the response expected would pass its budget (and in
@@ -615,19 +623,7 @@ export async function clearMarks(run: ExcelRun, notesSupported: boolean): Promis
     reads.onRetry = () => {
       sheetProxies.clear();
     };
-    for (const [sheet, set] of rowRuns(present)) {
-      for (const range of set) {
-        await reads.add(
-          readSize(sheet, range) + FILL_READ_SIZE,
-          () => {
-            const result = sheetOf(sheet).getRange(range).getCellProperties(FILL_PROPERTIES);
-            fills.set(`${sheet}\u0000${range}`, { sheet, range, result });
-          },
-          OPERATION_OVERHEAD,
-          fillResponseSize(range),
-        );
-      }
-    }
+    await queueFillReads(reads, rowRuns(present), sheetOf, fills);
     for (const record of present) {
       if (!notesSupported || record.messages.length === 0) continue;
       const k = recordKey(record.sheet, record.address);

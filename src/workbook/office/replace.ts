@@ -52,16 +52,17 @@ import {
   FILL_CELL_RESPONSE,
   FILL_PROPERTIES,
   FILL_READ_SIZE,
-  fillResponseSize,
   markNoteResponse,
   NOTE_RESPONSE,
   noteSize,
   plan,
+  queueFillReads,
   readSize,
   recordsOf,
   sameNames,
   writeRecords,
   type CellPropertiesFill,
+  type FillRead,
   type RecordsRead,
 } from "./marks";
 import {
@@ -191,14 +192,7 @@ export async function replaceMarksAfterRead(
       names: null,
       recordsArea: null,
     };
-    const rangeFills = new Map<
-      string,
-      {
-        sheet: string;
-        range: string;
-        result: OfficeExtension.ClientResult<CellPropertiesFill[][]>;
-      }
-    >();
+    const rangeFills = new Map<string, FillRead>();
     const cellFills = new Map<string, OfficeExtension.ClientResult<CellPropertiesFill[][]>>();
     const notes = new Map<string, Excel.Note>();
     /** The records again: their used range's address, and its rows in bands as read before. */
@@ -271,19 +265,7 @@ export async function replaceMarksAfterRead(
           }
         }
       }
-      for (const [sheet, set] of ranges) {
-        for (const range of set) {
-          await reads.add(
-            readSize(sheet, range) + FILL_READ_SIZE,
-            () => {
-              const result = sheetOf(sheet).getRange(range).getCellProperties(FILL_PROPERTIES);
-              rangeFills.set(`${sheet}\u0000${range}`, { sheet, range, result });
-            },
-            OPERATION_OVERHEAD,
-            fillResponseSize(range),
-          );
-        }
-      }
+      await queueFillReads(reads, ranges, sheetOf, rangeFills);
       for (const [k, record] of old.records) {
         if (!present.has(record.sheet)) continue;
         const hadNote = notesSupported && record.messages.length > 0;
