@@ -133,19 +133,8 @@ async function main(): Promise<void> {
     return;
   }
   const layout: Layout = mode === "activitylist" ? "activitylist" : "weekgrid";
+  const { generated, base } = generate(layout, participants);
   let t = performance.now();
-  const generated = generateWorkbook({ participants, layout });
-  const generateMs = performance.now() - t;
-  const base = {
-    layout,
-    participants,
-    generateMs,
-    activities: generated.totalActivities,
-    cells: generated.cells,
-  };
-  report({ ...base, phase: "generated" });
-  gc();
-  t = performance.now();
   const model = readWorkbook(generated.sheets);
   const readMs = performance.now() - t;
   report({ ...base, phase: "read", readMs, readFindings: model.findings.length });
@@ -171,24 +160,30 @@ async function main(): Promise<void> {
   report({ ...base, phase: "warm", validateWarmMs: warm[1] ?? 0 });
 }
 
-function batched(layout: Layout, participants: number): void {
-  const size = process.argv[4];
-  const batchSize = size === undefined ? undefined : Number(size);
-  let t = performance.now();
+/** The generated workbook and the figures every report of it carries ("generated" reported). */
+function generate(layout: Layout, participants: number) {
+  const t = performance.now();
   const generated = generateWorkbook({ participants, layout });
-  const generateMs = performance.now() - t;
   const base = {
     layout,
-    mode: "batched" as const,
     participants,
-    generateMs,
+    generateMs: performance.now() - t,
     activities: generated.totalActivities,
     cells: generated.cells,
   };
   report({ ...base, phase: "generated" });
   gc();
+  return { generated, base };
+}
+
+function batched(layout: Layout, participants: number): void {
+  const size = process.argv[4];
+  const batchSize = size === undefined ? undefined : Number(size);
+  const generation = generate(layout, participants);
+  const { generated } = generation;
+  const base = { ...generation.base, mode: "batched" as const };
   const today = () => generated.idag;
-  t = performance.now();
+  let t = performance.now();
   const readOnly = validateBatched(generated.sheets, {
     today,
     idag: generated.idag,
