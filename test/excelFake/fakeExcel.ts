@@ -717,34 +717,54 @@ class FakeWorkbook extends FakeProxy {
 
 type SheetResolver = () => SheetState | null;
 
-class FakeWorksheetCollection extends FakeProxy {
-  private loadedItems: FakeWorksheet[] | null = null;
+/**
+ * A collection whose load("items/…") snapshots every item at sync and delivers them together
+ * (the worksheets, the workbook's names).
+ */
+abstract class FakeItemCollection<
+  T extends FakeProxy & { snapshot(properties: string[]): Record<string, unknown> },
+> extends FakeProxy {
+  private loadedItems: T[] | null = null;
+
+  /** The operation's name in the queued request ("loadWorksheets"). */
+  protected abstract readonly loadOp: string;
+
+  /** A proxy for every item as the workbook has them at sync. */
+  protected abstract currentItems(): T[];
 
   protected read(property: string): unknown {
     throw notLoaded(property);
   }
 
-  get items(): FakeWorksheet[] {
+  get items(): T[] {
     if (this.loadedItems === null) throw notLoaded("items");
     return this.loadedItems;
   }
 
   override load(options?: string | string[] | { select?: string }): this {
     const properties = loadList(options).map((p) => p.replace(/^items\//, ""));
-    this.ctx.enqueue({ op: "loadWorksheets", properties }, () => {
-      const items = this.ctx.fake.sheets.map((state) => {
-        const sheet = new FakeWorksheet(this.ctx, () => state, false);
-        return { sheet, data: sheet.snapshot(properties) };
-      });
+    this.ctx.enqueue({ op: this.loadOp, properties }, () => {
+      const items = this.currentItems().map((item) => ({
+        item,
+        data: item.snapshot(properties),
+      }));
       this.ctx.respond(
         items.map((i) => i.data),
         () => {
-          for (const { sheet, data } of items) sheet.deliver(data);
-          this.loadedItems = items.map((i) => i.sheet);
+          for (const { item, data } of items) item.deliver(data);
+          this.loadedItems = items.map((i) => i.item);
         },
       );
     });
     return this;
+  }
+}
+
+class FakeWorksheetCollection extends FakeItemCollection<FakeWorksheet> {
+  protected readonly loadOp = "loadWorksheets";
+
+  protected currentItems(): FakeWorksheet[] {
+    return this.ctx.fake.sheets.map((state) => new FakeWorksheet(this.ctx, () => state, false));
   }
 
   getItem(name: string): FakeWorksheet {
@@ -1558,34 +1578,11 @@ class FakeFreezePanes extends FakeProxy {
   }
 }
 
-class FakeNamedItemCollection extends FakeProxy {
-  private loadedItems: FakeNamedItem[] | null = null;
+class FakeNamedItemCollection extends FakeItemCollection<FakeNamedItem> {
+  protected readonly loadOp = "loadNames";
 
-  protected read(property: string): unknown {
-    throw notLoaded(property);
-  }
-
-  get items(): FakeNamedItem[] {
-    if (this.loadedItems === null) throw notLoaded("items");
-    return this.loadedItems;
-  }
-
-  override load(options?: string | string[] | { select?: string }): this {
-    const properties = loadList(options).map((p) => p.replace(/^items\//, ""));
-    this.ctx.enqueue({ op: "loadNames", properties }, () => {
-      const items = this.ctx.fake.names.map((state) => {
-        const item = new FakeNamedItem(this.ctx, () => state, false);
-        return { item, data: item.snapshot(properties) };
-      });
-      this.ctx.respond(
-        items.map((i) => i.data),
-        () => {
-          for (const { item, data } of items) item.deliver(data);
-          this.loadedItems = items.map((i) => i.item);
-        },
-      );
-    });
-    return this;
+  protected currentItems(): FakeNamedItem[] {
+    return this.ctx.fake.names.map((state) => new FakeNamedItem(this.ctx, () => state, false));
   }
 
   add(name: string, reference: string, comment?: string): FakeNamedItem {
