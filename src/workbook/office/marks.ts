@@ -64,6 +64,7 @@ import {
   localAddress,
   RequestBatch,
   sizeOf,
+  worksheetProxies,
   WriteBatch,
   type ExcelRun,
 } from "./support";
@@ -403,15 +404,7 @@ export async function markCells(
     // Sync 2: the records, and each cell's own fill and note (and the names again if known).
     // More syncs only when the request or the response expected would pass its budget; records
     // too large to come back with the rest are read by parts first (usedRanges.ts).
-    const sheetProxies = new Map<string, Excel.Worksheet>();
-    const sheetOf = (name: string): Excel.Worksheet => {
-      let sheet = sheetProxies.get(name);
-      if (!sheet) {
-        sheet = context.workbook.worksheets.getItem(name);
-        sheetProxies.set(name, sheet);
-      }
-      return sheet;
-    };
+    const { sheetOf, forget: forgetSheets } = worksheetProxies(context);
     const fills = new Map<string, FillRead>();
     const notes = new Map<string, Excel.Note>();
     const got: { names: Excel.WorksheetCollection | null; records: Excel.Range | null } = {
@@ -422,7 +415,7 @@ export async function markCells(
     const readAll = async (withRecords: boolean): Promise<void> => {
       const reads = new RequestBatch(context);
       reads.onRetry = () => {
-        sheetProxies.clear();
+        forgetSheets();
       };
       if (known !== undefined) {
         await reads.add(
@@ -465,7 +458,7 @@ export async function markCells(
         existing = await readRecordsByParts(context);
         fills.clear();
         notes.clear();
-        sheetProxies.clear();
+        forgetSheets();
         await readAll(false);
       }
     } catch (error) {
@@ -604,15 +597,7 @@ export async function clearMarks(run: ExcelRun, notesSupported: boolean): Promis
     const state = recordsOf(existing);
 
     // Sync 3: each marked cell's fill and note now.
-    const sheetProxies = new Map<string, Excel.Worksheet>();
-    const sheetOf = (name: string): Excel.Worksheet => {
-      let sheet = sheetProxies.get(name);
-      if (!sheet) {
-        sheet = context.workbook.worksheets.getItem(name);
-        sheetProxies.set(name, sheet);
-      }
-      return sheet;
-    };
+    const { sheetOf, forget: forgetSheets } = worksheetProxies(context);
     const noteReads = new Map<string, Excel.Note>();
     const fills = new Map<string, FillRead>();
     // A record of a sheet that is gone (or was renamed) has nothing left to restore.
@@ -621,7 +606,7 @@ export async function clearMarks(run: ExcelRun, notesSupported: boolean): Promis
     // halves when Excel refuses one anyway). Fills by row runs.
     const reads = new RequestBatch(context);
     reads.onRetry = () => {
-      sheetProxies.clear();
+      forgetSheets();
     };
     await queueFillReads(reads, rowRuns(present), sheetOf, fills);
     for (const record of present) {

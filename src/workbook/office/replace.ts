@@ -84,6 +84,7 @@ import {
   OPERATION_OVERHEAD,
   RequestBatch,
   sizeOf,
+  worksheetProxies,
   WriteBatch,
   type ExcelRun,
 } from "./support";
@@ -170,15 +171,7 @@ export async function replaceMarksAfterRead(
   const { cells: planned, ranges } = plan(snapshot.names, marks);
 
   return run(async (context) => {
-    const sheetProxies = new Map<string, Excel.Worksheet>();
-    const sheetOf = (name: string): Excel.Worksheet => {
-      let sheet = sheetProxies.get(name);
-      if (!sheet) {
-        sheet = context.workbook.worksheets.getItem(name);
-        sheetProxies.set(name, sheet);
-      }
-      return sheet;
-    };
+    const { sheetOf, forget: forgetSheets } = worksheetProxies(context);
 
     // Sync A: the snapshot checked, and every concerned cell's fill and note now (more syncs only
     // when the reads alone would pass the request budget).
@@ -186,7 +179,7 @@ export async function replaceMarksAfterRead(
     // them), a fill per cell, a note by the text it should have (marks.ts).
     const reads = new RequestBatch(context);
     reads.onRetry = () => {
-      sheetProxies.clear();
+      forgetSheets();
     };
     const got: { names: Excel.WorksheetCollection | null; recordsArea: Excel.Range | null } = {
       names: null,

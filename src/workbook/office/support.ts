@@ -308,3 +308,27 @@ export function localAddress(address: string): string {
   const bang = address.lastIndexOf("!");
   return bang < 0 ? address : address.slice(bang + 1);
 }
+
+/**
+ * One worksheet proxy per sheet name within a batch, so that many ranges of a sheet share it;
+ * forget() drops them when a refused sync is run again in halves (its proxies are spent).
+ */
+export function worksheetProxies(context: Excel.RequestContext): {
+  sheetOf: (name: string) => Excel.Worksheet;
+  forget: () => void;
+} {
+  const proxies = new Map<string, Excel.Worksheet>();
+  return {
+    sheetOf(name) {
+      let sheet = proxies.get(name);
+      if (!sheet) {
+        sheet = context.workbook.worksheets.getItem(name);
+        proxies.set(name, sheet);
+      }
+      return sheet;
+    },
+    forget() {
+      proxies.clear();
+    },
+  };
+}
