@@ -18,7 +18,7 @@ import { validate, type RuleModel } from "../rules/engine";
 import type { Finding } from "../rules/types";
 import { withResolvedAcceptances } from "./acceptances";
 import type { ReadState } from "./state";
-import { restoreStoredMap, storedMapOf } from "./template";
+import { readWithStoredMap } from "./template";
 
 /**
  * A register of at most this many participants is read and validated whole, in one go: the
@@ -105,22 +105,11 @@ export function validateBatched(sheets: SheetData[], options: BatchedOptions): B
 
   // Who is in the register: without a stored map Inställningar and the register alone; with
   // one, every sheet's map as well, to restore it as readState does.
-  let storedMap = storedMapOf(sheets);
   const none: ParticipantFilter = { ids: new Set(), unregistered: false };
-  let outline = readWorkbook(sheets, {
-    storedMap,
-    only: none,
-    memo,
-    registerOnly: storedMap === null,
+  const { model: outline, storedMap } = readWithStoredMap(sheets, (map, again) => {
+    if (again) memo = createReadMemo();
+    return readWorkbook(sheets, { storedMap: map, only: none, memo, registerOnly: map === null });
   });
-  if (storedMap !== null) {
-    const resolved = restoreStoredMap(storedMap, outline.templateMap, outline.participants);
-    if (JSON.stringify(resolved) !== JSON.stringify(storedMap)) {
-      storedMap = resolved;
-      memo = createReadMemo();
-      outline = readWorkbook(sheets, { storedMap, only: none, memo });
-    }
-  }
   const idag = options.idag ?? outline.settings.idag ?? options.today();
   const participants = outline.participants;
 

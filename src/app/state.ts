@@ -10,7 +10,7 @@ import type { Finding } from "../rules/types";
 import { withResolvedAcceptances } from "./acceptances";
 import type { FindingView, ParticipantView, ValidationView } from "./api";
 import { firstSheetCells, writableMessage } from "./marks";
-import { restoreStoredMap, storedMapOf } from "./template";
+import { readWithStoredMap } from "./template";
 
 /** What one read of the workbook gives. */
 export interface ReadState {
@@ -29,16 +29,10 @@ export function readState(
   today: () => IsoDate,
   idag: IsoDate | null = null,
 ): ReadState {
-  let storedMap = storedMapOf(sheets);
-  let model = readWorkbook(sheets, { storedMap });
-  if (storedMap !== null) {
-    const resolved = restoreStoredMap(storedMap, model.templateMap, model.participants);
-    if (JSON.stringify(resolved) !== JSON.stringify(storedMap)) {
-      storedMap = resolved;
-      model = readWorkbook(sheets, { storedMap });
-    }
-  }
-  model = withResolvedAcceptances(model);
+  const { model: read } = readWithStoredMap(sheets, (storedMap) =>
+    readWorkbook(sheets, { storedMap }),
+  );
+  const model = withResolvedAcceptances(read);
   return { sheets, model, idag: idag ?? model.settings.idag ?? today() };
 }
 

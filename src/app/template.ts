@@ -79,6 +79,26 @@ export function restoreStoredMap(
 }
 
 /** The map as it may be written: no personnummer in it. */
+/**
+ * A read with the workbook's stored template map: a stored week-grid participant written as a
+ * name or masked id is pointed back at the register id and a masked signature restored
+ * (restoreStoredMap); when that changed the map, `read` is called again with the restored map
+ * (`again` true). Returns the last read and the map it used.
+ */
+export function readWithStoredMap<
+  T extends { templateMap: TemplateMap; participants: readonly Participant[] },
+>(
+  sheets: readonly SheetData[],
+  read: (storedMap: TemplateMap | null, again: boolean) => T,
+): { model: T; storedMap: TemplateMap | null } {
+  const stored = storedMapOf(sheets);
+  const model = read(stored, false);
+  if (stored === null) return { model, storedMap: null };
+  const resolved = restoreStoredMap(stored, model.templateMap, model.participants);
+  if (JSON.stringify(resolved) === JSON.stringify(stored)) return { model, storedMap: stored };
+  return { model: read(resolved, true), storedMap: resolved };
+}
+
 export function writableMap(map: TemplateMap, participants: readonly Participant[]): TemplateMap {
   return {
     ...map,
