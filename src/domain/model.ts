@@ -110,6 +110,14 @@ export const participantSchema = z.object({
 });
 export type Participant = z.infer<typeof participantSchema>;
 
+/**
+ * The key by which a participant's schedule, events, acceptances and findings are matched to
+ * the register (the engine's and the batched read's): the id trimmed, in lower case.
+ */
+export function participantIdKey(id: string): string {
+  return id.trim().toLowerCase();
+}
+
 export const attendanceStatusSchema = z.enum(["närvarande", "frånvarande"]);
 
 export const activityAttendanceSchema = z.object({

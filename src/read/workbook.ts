@@ -6,6 +6,7 @@
  */
 import type { IsoDate } from "../domain/date";
 import {
+  participantIdKey,
   settingsSchema,
   type Acceptance,
   type Activity,
@@ -142,10 +143,7 @@ function kindOf(sheet: SheetData, memo: ReadMemo | null): SheetKind | null {
   return kind;
 }
 
-/** The key by which the engine matches a participant's items to the register: trimmed, lower case. */
-export function participantIdKey(id: string): string {
-  return id.trim().toLowerCase();
-}
+export { participantIdKey };
 
 /** The hidden sheet where the TemplateMap is stored. */
 export const TEMPLATE_MAP_SHEET = "Schemakoll_mall";

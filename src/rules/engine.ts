@@ -6,15 +6,16 @@
  * becomes a warning, never a crash.
  */
 import type { IsoDate } from "../domain/date";
-import type {
-  Acceptance,
-  Activity,
-  Participant,
-  ReadFinding,
-  ScheduleEvent,
-  ScheduleWeek,
-  Settings,
-  Severity,
+import {
+  participantIdKey,
+  type Acceptance,
+  type Activity,
+  type Participant,
+  type ReadFinding,
+  type ScheduleEvent,
+  type ScheduleWeek,
+  type Settings,
+  type Severity,
 } from "../domain/model";
 import { fold } from "../domain/vocabulary/fold";
 import { RULES } from "./registry";
@@ -178,12 +179,10 @@ function readFinding(f: ReadFinding): Finding {
   };
 }
 
-function idKey(id: string): string {
-  return id.trim().toLowerCase();
-}
+const idKey = participantIdKey;
 
 function sameId(a: string, b: string): boolean {
-  return a.trim().toLowerCase() === b.trim().toLowerCase();
+  return idKey(a) === idKey(b);
 }
 
 /** The acceptance that covers a finding: same participant and rule, its period inside the accepted one. */
